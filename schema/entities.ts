@@ -1,0 +1,13 @@
+import { BaseRow } from './common/base.entity';
+import { PlanItem } from './common/plan-item.entity';
+import { Plan } from './plans/plan.entity';
+import { Department, DepartmentAlias } from './departments/department.entity';
+import { Responsibility } from './responsibilities/responsibility.entity';
+import { Indicator } from './indicators/indicator.entity';
+import { SpecialTarget } from './special-targets/special-target.entity';
+import { Rectification } from './rectifications/rectification.entity';
+import { InnovationTopic } from './innovation-topics/innovation-topic.entity';
+import { Standard } from './standards/standard.entity';
+
+/** Every entity, for MikroORM's discovery. */
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard];

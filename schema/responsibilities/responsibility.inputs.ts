@@ -1,0 +1,18 @@
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { ResponsibilityRole } from './responsibility.enums';
+
+@InputType()
+export class ResponsibilityInput {
+  @Field(() => String, { description: 'Code, canonical name or any alias.' })
+  @IsString() @MinLength(1, { message: 'department must not be empty' }) @MaxLength(200)
+  department!: string;
+
+  @Field(() => ResponsibilityRole)
+  @IsIn(Object.values(ResponsibilityRole))
+  role!: ResponsibilityRole;
+
+  @Field(() => String, { nullable: true, description: 'Why this unit holds the item.' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}

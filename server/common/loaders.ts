@@ -1,0 +1,128 @@
+import DataLoader from 'dataloader';
+import type { Em } from '../orm';
+import { Department, DepartmentAlias } from '../../schema/departments/department.entity';
+import { Plan } from '../../schema/plans/plan.entity';
+import { Responsibility, type ItemKind } from '../../schema/responsibilities/responsibility.entity';
+import type { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
+import type { IndicatorAttribute } from '../../schema/indicators/indicator.enums';
+import type { PlanItem } from '../../schema/common/plan-item.entity';
+import { Indicator } from '../../schema/indicators/indicator.entity';
+import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
+
+const KINDS: ItemKind[] = ['indicator', 'specialTarget', 'rectification', 'innovationTopic', 'standard'];
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** Rows by primary key: one `where id in (…)` per entity per tick. */
+function byId<E extends { id: number }>(em: Em, entity: new () => E) {
+  return new DataLoader<number, E | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+export interface DepartmentItemsKey {
+  departmentId: number;
+  kind: ItemKind;
+  role?: ResponsibilityRole | null;
+  attribute?: IndicatorAttribute | null;
+  planId?: number | null;
+}
+
+/**
+ * Per-request batch loaders: a page of N rows with all its relations costs a fixed number of SQL
+ * statements, whatever N is. Created per request (never shared), so no row leaks between users.
+ */
+export function createLoaders(em: Em) {
+  const responsibilities = Object.fromEntries(
+    KINDS.map((kind) => [
+      kind,
+      new DataLoader<number, Responsibility[]>(async (ids) => {
+        const rows = await em.find(Responsibility, { [kind]: { $in: [...ids] } }, { orderBy: { role: 'asc', id: 'asc' } });
+        const groups = groupBy(rows, (r) => (r[kind] as PlanItem).id);
+        return ids.map((id) => groups.get(id) ?? []);
+      }),
+    ]),
+  ) as Record<ItemKind, DataLoader<number, Responsibility[]>>;
+
+  /** Both directions of the special target ↔ indicator link: pairs from the link table, then the rows. */
+  const linked = <E extends PlanItem>(entity: new () => E, from: string, to: string) =>
+    new DataLoader<number, E[]>(async (ids) => {
+      const pairs: Record<string, number>[] = await em.getConnection().execute(em.getKnex()('special_target_indicator').select(from, to).whereIn(from, [...ids]));
+      const targetIds = [...new Set(pairs.map((p) => Number(p[to])))];
+      const rows = targetIds.length ? await em.find(entity, { id: { $in: targetIds } } as never, { orderBy: { plan: 'asc', seq: 'asc' } as never }) : [];
+      const index = new Map(rows.map((r, i) => [r.id, i]));
+      const groups = groupBy(pairs, (p) => Number(p[from]));
+      return ids.map((id) =>
+        (groups.get(id) ?? [])
+          .map((p) => rows[index.get(Number(p[to]))!])
+          .filter(Boolean)
+          .sort((a, b) => index.get(a.id)! - index.get(b.id)!),
+      );
+    });
+
+  /** Everything a department answers for in one table, narrowed by role, attribute and plan. */
+  const departmentItems = new DataLoader<DepartmentItemsKey, PlanItem[], string>(
+    async (keys) => {
+      const out = new Map<string, PlanItem[]>();
+      const groups = new Map<string, DepartmentItemsKey[]>();
+      for (const k of keys) {
+        const g = JSON.stringify([k.kind, k.role ?? null, k.attribute ?? null, k.planId ?? null]);
+        groups.set(g, [...(groups.get(g) ?? []), k]);
+      }
+      for (const group of groups.values()) {
+        const { kind, role, attribute, planId } = group[0];
+        const item: Record<string, unknown> = { id: { $ne: null } };
+        if (attribute) item.attribute = attribute;
+        if (planId) item.plan = planId;
+        const where: Record<string, unknown> = { department: { $in: group.map((k) => k.departmentId) }, [kind]: item };
+        if (role) where.role = role;
+        const rows = await em.find(Responsibility, where, { populate: [kind] as never, orderBy: { [kind]: { plan: 'asc', seq: 'asc' }, id: 'asc' } as never });
+        for (const k of group) {
+          const seen = new Set<number>();
+          const items: PlanItem[] = [];
+          for (const r of rows) {
+            const it = r[kind] as PlanItem;
+            if (r.department.id === k.departmentId && !seen.has(it.id)) {
+              seen.add(it.id);
+              items.push(it);
+            }
+          }
+          out.set(departmentItemsKey(k), items);
+        }
+      }
+      return keys.map((k) => out.get(departmentItemsKey(k)) ?? []);
+    },
+    { cacheKeyFn: departmentItemsKey },
+  );
+
+  return {
+    plan: byId(em, Plan),
+    department: byId(em, Department),
+    aliases: new DataLoader<number, string[]>(async (ids) => {
+      const rows = await em.find(DepartmentAlias, { department: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+      const groups = groupBy(rows, (a) => a.department.id);
+      return ids.map((id) => (groups.get(id) ?? []).map((a) => a.alias));
+    }),
+    responsibilities,
+    specialTargetsOfIndicator: linked(SpecialTarget, 'indicator_id', 'special_target_id'),
+    indicatorsOfSpecialTarget: linked(Indicator, 'special_target_id', 'indicator_id'),
+    departmentItems,
+  };
+}
+
+function departmentItemsKey(k: DepartmentItemsKey): string {
+  return JSON.stringify([k.departmentId, k.kind, k.role ?? null, k.attribute ?? null, k.planId ?? null]);
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

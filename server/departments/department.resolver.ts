@@ -1,0 +1,114 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Department } from '../../schema/departments/department.entity';
+import { DepartmentInput, DepartmentPatch } from '../../schema/departments/department.inputs';
+import { Indicator } from '../../schema/indicators/indicator.entity';
+import { IndicatorAttribute } from '../../schema/indicators/indicator.enums';
+import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
+import { Rectification } from '../../schema/rectifications/rectification.entity';
+import { InnovationTopic } from '../../schema/innovation-topics/innovation-topic.entity';
+import { Standard } from '../../schema/standards/standard.entity';
+import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
+import type { ItemKind } from '../../schema/responsibilities/responsibility.entity';
+import type { PlanItem } from '../../schema/common/plan-item.entity';
+import type { Context } from '../context';
+import { badInput } from '../errors';
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => [Department], { description: 'All departments, by code; search matches names, English names, codes and aliases.' })
+  departments(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: Context): Promise<Department[]> {
+    return ctx.services.departments.list(search);
+  }
+
+  @Query(() => Department, { nullable: true, description: 'By code, canonical name or alias.' })
+  department(
+    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Arg('name', () => String, { nullable: true }) name: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Department | null> {
+    const key = code ?? name;
+    if (key == null) throw badInput('code', 'give code or name');
+    return ctx.services.departments.find(key);
+  }
+
+  @Mutation(() => Department)
+  createDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() ctx: Context): Promise<Department> {
+    return ctx.services.departments.create(input);
+  }
+
+  @Mutation(() => Department)
+  updateDepartment(
+    @Arg('id', () => ID) id: string,
+    @Arg('patch', () => DepartmentPatch) patch: DepartmentPatch,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<Department> {
+    return ctx.services.departments.update(id, patch, expectedVersion);
+  }
+
+  @Mutation(() => Boolean, { description: 'Refused with CONFLICT while the department holds responsibilities.' })
+  deleteDepartment(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.departments.delete(id, expectedVersion);
+  }
+
+  @FieldResolver(() => [String], { description: 'Every other spelling met in plan documents, e.g. 住建, 住建局.' })
+  aliases(@Root() d: Department, @Ctx() ctx: Context): Promise<string[]> {
+    return ctx.loaders.aliases.load(d.id);
+  }
+
+  @FieldResolver(() => [Indicator])
+  indicators(
+    @Root() d: Department,
+    @Arg('attribute', () => IndicatorAttribute, { nullable: true }) attribute: IndicatorAttribute | null,
+    @Arg('role', () => ResponsibilityRole, { nullable: true }) role: ResponsibilityRole | null,
+    @Arg('planCode', () => String, { nullable: true }) planCode: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.items(ctx, d, 'indicator', role, planCode, attribute);
+  }
+
+  @FieldResolver(() => [SpecialTarget])
+  specialTargets(
+    @Root() d: Department,
+    @Arg('role', () => ResponsibilityRole, { nullable: true }) role: ResponsibilityRole | null,
+    @Arg('planCode', () => String, { nullable: true }) planCode: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.items(ctx, d, 'specialTarget', role, planCode);
+  }
+
+  @FieldResolver(() => [Rectification])
+  rectifications(
+    @Root() d: Department,
+    @Arg('role', () => ResponsibilityRole, { nullable: true }) role: ResponsibilityRole | null,
+    @Arg('planCode', () => String, { nullable: true }) planCode: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.items(ctx, d, 'rectification', role, planCode);
+  }
+
+  @FieldResolver(() => [InnovationTopic])
+  innovationTopics(
+    @Root() d: Department,
+    @Arg('role', () => ResponsibilityRole, { nullable: true }) role: ResponsibilityRole | null,
+    @Arg('planCode', () => String, { nullable: true }) planCode: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.items(ctx, d, 'innovationTopic', role, planCode);
+  }
+
+  @FieldResolver(() => [Standard])
+  standards(
+    @Root() d: Department,
+    @Arg('role', () => ResponsibilityRole, { nullable: true }) role: ResponsibilityRole | null,
+    @Arg('planCode', () => String, { nullable: true }) planCode: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.items(ctx, d, 'standard', role, planCode);
+  }
+
+  private async items(ctx: Context, d: Department, kind: ItemKind, role: ResponsibilityRole | null, planCode: string | null, attribute?: IndicatorAttribute | null): Promise<PlanItem[]> {
+    const planId = planCode != null ? (await ctx.services.plans.resolve(planCode, 'planCode')).id : null;
+    return ctx.loaders.departmentItems.load({ departmentId: d.id, kind, role, attribute, planId });
+  }
+}

@@ -1,0 +1,162 @@
+import type { Em } from '../orm';
+import { Department, DepartmentAlias, normaliseName } from '../../schema/departments/department.entity';
+import type { DepartmentInput, DepartmentPatch } from '../../schema/departments/department.inputs';
+import { Responsibility } from '../../schema/responsibilities/responsibility.entity';
+import { badInput, conflict, notFound } from '../errors';
+import { likePattern, parseId } from '../common/ids';
+import { similarity } from '../common/similar';
+import { inTransaction } from '../common/transaction';
+
+export class DepartmentService {
+  /** Look-ups made in this request or import, by normalised key. */
+  private readonly cache = new Map<string, Department | null>();
+
+  constructor(private readonly em: Em) {}
+
+  /** By code, canonical name or any alias; null when nothing matches. */
+  async find(nameOrCode: string): Promise<Department | null> {
+    const key = normaliseName(nameOrCode);
+    if (!key) return null;
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const alias = await this.em.findOne(DepartmentAlias, { key }, { populate: ['department'] });
+    const found = alias?.department ?? (await this.em.findOne(Department, { $or: [{ nameKey: key }, { code: key }] }));
+    this.cache.set(key, found);
+    return found;
+  }
+
+  /** As find, but an unknown name is a BAD_USER_INPUT that names `field` and suggests the closest names. */
+  async resolve(nameOrCode: string, field: string): Promise<Department> {
+    const found = await this.find(nameOrCode);
+    if (found) return found;
+    const suggestions = await this.suggest(nameOrCode);
+    const hint = suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '';
+    throw badInput(field, `unknown department "${nameOrCode}"${hint}`, { suggestions });
+  }
+
+  /** The canonical names of up to three departments whose names or aliases look most like `text`. */
+  async suggest(text: string): Promise<string[]> {
+    const key = normaliseName(text);
+    const departments = await this.em.find(Department, {}, { populate: ['aliasRows'] });
+    const scored = departments.map((d) => ({
+      name: d.name,
+      score: Math.max(similarity(key, d.nameKey), similarity(key, d.code), ...d.aliasRows.getItems().map((a) => similarity(key, a.key))),
+    }));
+    return scored.filter((s) => s.score >= 0.3).sort((a, b) => b.score - a.score).slice(0, 3).map((s) => s.name);
+  }
+
+  list(search?: string | null): Promise<Department[]> {
+    const qb = this.em.createQueryBuilder(Department, 'd');
+    if (search?.trim()) {
+      const p = likePattern(search.trim());
+      const k = likePattern(normaliseName(search));
+      qb.where(
+        `(lower(d.name) like ? escape '\\' or lower(d.name_en) like ? escape '\\' or d.code like ? escape '\\' or d.id in (select a.department_id from department_alias a where a.key like ? escape '\\'))`,
+        [p, p, k, k],
+      );
+    }
+    return qb.orderBy({ code: 'asc' }).getResultList();
+  }
+
+  async getOrFail(id: string | number): Promise<Department> {
+    const row = await this.em.findOne(Department, parseId(id, 'id'));
+    if (!row) throw notFound('Department', id);
+    return row;
+  }
+
+  create(input: DepartmentInput): Promise<Department> {
+    return inTransaction(this.em, async () => {
+      const row = new Department();
+      await this.assign(row, input, 'input');
+      this.em.persist(row);
+      return row;
+    });
+  }
+
+  update(id: string | number, patch: DepartmentPatch, expectedVersion?: number | null): Promise<Department> {
+    return inTransaction(this.em, async () => {
+      const row = await this.getOrFail(id);
+      if (expectedVersion != null && row.version !== expectedVersion) {
+        throw conflict(`Department ${row.id} is at version ${row.version}, not ${expectedVersion}: someone else saved it first`, { currentVersion: row.version });
+      }
+      await this.assign(row, patch, 'patch');
+      return row;
+    });
+  }
+
+  /** Refused while the department still answers for plan items, so no responsibility is lost silently. */
+  delete(id: string | number, expectedVersion?: number | null): Promise<boolean> {
+    return inTransaction(this.em, async () => {
+      const row = await this.getOrFail(id);
+      if (expectedVersion != null && row.version !== expectedVersion) throw conflict(`Department ${row.id} is at version ${row.version}, not ${expectedVersion}`, { currentVersion: row.version });
+      const held = await this.em.count(Responsibility, { department: row.id });
+      if (held > 0) throw conflict(`${row.name} still holds ${held} responsibilities: reassign them first`, { responsibilities: held });
+      this.em.remove(row);
+      this.cache.clear();
+      return true;
+    });
+  }
+
+  /** Seeds and imports: create by code, or bring the stored department to `data` without touching what is equal. */
+  async upsert(data: DepartmentInput): Promise<Department> {
+    return inTransaction(this.em, async () => {
+      const row = (await this.em.findOne(Department, { code: data.code })) ?? new Department();
+      await this.assign(row, data, 'department');
+      this.em.persist(row);
+      return row;
+    });
+  }
+
+  private async assign(row: Department, data: Partial<DepartmentInput>, prefix: string) {
+    if (data.code !== undefined && data.code !== row.code) {
+      const other = await this.em.findOne(Department, { code: data.code });
+      if (other && other !== row) throw conflict(`${prefix}.code: code "${data.code}" is already used by ${other.name}`, { field: `${prefix}.code` });
+      row.code = data.code;
+    }
+    if (data.name !== undefined && data.name.trim() !== row.name) {
+      const name = data.name.trim();
+      await this.assertKeyFree(row, normaliseName(name), `${prefix}.name`, name);
+      row.name = name;
+      row.nameKey = normaliseName(name);
+    }
+    if (data.nameEn !== undefined && data.nameEn !== row.nameEn) row.nameEn = data.nameEn.trim();
+    if (data.aliases !== undefined) await this.setAliases(row, data.aliases, `${prefix}.aliases`);
+    this.cache.clear();
+  }
+
+  private async setAliases(row: Department, aliases: string[], field: string) {
+    const wanted = new Map<string, string>();
+    for (const [i, raw] of aliases.entries()) {
+      const alias = raw.trim();
+      const key = normaliseName(alias);
+      if (!key) throw badInput(`${field}[${i}]`, 'an alias must not be empty');
+      if (key === row.nameKey || wanted.has(key)) continue; // the name itself or a repeat: nothing to store
+      await this.assertKeyFree(row, key, `${field}[${i}]`, alias);
+      wanted.set(key, alias);
+    }
+    const current = row.id ? await row.aliasRows.loadItems() : [];
+    let changed = wanted.size !== current.length;
+    for (const a of current) {
+      if (!wanted.has(a.key)) {
+        row.aliasRows.remove(a);
+        changed = true;
+        continue;
+      }
+      if (wanted.get(a.key) !== a.alias) {
+        a.alias = wanted.get(a.key)!;
+        changed = true;
+      }
+      wanted.delete(a.key);
+    }
+    for (const [key, alias] of wanted) row.aliasRows.add(this.em.create(DepartmentAlias, { department: row, alias, key }));
+    // Aliases live in their own table: touch the department so its version records the change.
+    if (row.id && changed) row.updatedAt = new Date();
+  }
+
+  /** A name or alias must not be another department's name or alias. */
+  private async assertKeyFree(row: Department, key: string, field: string, text: string) {
+    const byName = await this.em.findOne(Department, { nameKey: key });
+    const byAlias = await this.em.findOne(DepartmentAlias, { key }, { populate: ['department'] });
+    const owner = byName ?? byAlias?.department;
+    if (owner && owner !== row) throw conflict(`${field}: "${text}" already names ${owner.name}`, { field });
+  }
+}

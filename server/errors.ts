@@ -1,0 +1,91 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import type { ValidationError } from 'class-validator';
+
+/** Every refusal the hub gives carries one of these in `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+}
+
+/** A refusal of a service. `details` go to `extensions` beside the code (e.g. field, currentVersion). */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, ...extra });
+export const notFound = (type: string, id: unknown) => new AppError(ErrorCode.NOT_FOUND, `${type} ${String(id)} does not exist`, { type, id: String(id) });
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError(ErrorCode.CONFLICT, message, extra);
+
+/** Flattens class-validator's tree into `path: message` pairs, e.g. `input.responsibilities.0.department`. */
+export function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/** Codes that graphql-js and Apollo set themselves for malformed requests: passed through as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** The one place where errors become GraphQL errors. Unknown errors are logged and masked. */
+export function toAppError(raw: unknown): AppError | null {
+  if (raw instanceof AppError) return raw;
+  if (raw instanceof ArgumentValidationError) {
+    const problems = flattenValidation(raw.extensions.validationErrors as unknown as ValidationError[]);
+    const first = problems[0] ?? { field: 'input', message: 'invalid value' };
+    return new AppError(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      field: first.field,
+      problems,
+    });
+  }
+  if (raw instanceof OptimisticLockError) {
+    return conflict('The row was changed by someone else since you loaded it; reload it and try again.');
+  }
+  if (raw instanceof UniqueConstraintViolationException) {
+    return conflict('Another row already has the same key (for plan rows: the same seq in the same plan).');
+  }
+  if (raw instanceof ForeignKeyConstraintViolationException) {
+    return conflict('The change would leave a link pointing at a row that does not exist.');
+  }
+  return null;
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const raw = unwrapResolverError(error);
+  const app = toAppError(raw);
+  if (app) {
+    return { message: app.message, locations: formatted.locations, path: formatted.path, extensions: { code: app.code, ...app.details } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (raw instanceof GraphQLError && !raw.originalError && raw.extensions?.code && raw.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+    return { message: raw.message, locations: formatted.locations, path: formatted.path, extensions: { code: raw.extensions.code } };
+  }
+  console.error('[plan-hub] unexpected error', raw);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,70 @@
+import type { QueryBuilder } from '@mikro-orm/knex';
+import { Indicator } from '../../schema/indicators/indicator.entity';
+import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
+import type { IndicatorFilter } from '../../schema/indicators/indicator.inputs';
+import { PlanItemService, type ItemData } from '../common/plan-item.service';
+import { parseId } from '../common/ids';
+import { badInput } from '../errors';
+import { parseTarget } from './target';
+
+export class IndicatorService extends PlanItemService<Indicator> {
+  readonly typeName = 'Indicator';
+  readonly kind = 'indicator' as const;
+  protected readonly entity = Indicator;
+  protected readonly fields = {
+    name: { nullable: false },
+    unit: { nullable: false },
+    unitAsWritten: { nullable: true },
+    targetText: { nullable: false },
+    targetAsWritten: { nullable: true },
+    targetValue: { nullable: true },
+    targetKind: { nullable: false },
+    annualGrowthPct: { nullable: true },
+    attribute: { nullable: false },
+    cumulative: { nullable: false },
+  };
+  protected readonly searchable = ['name', 'unit', 'targetText'];
+  protected readonly sortable = {
+    seq: 'seq', name: 'name', unit: 'unit', targetText: 'targetText', targetValue: 'targetValue', targetKind: 'targetKind',
+    annualGrowthPct: 'annualGrowthPct', attribute: 'attribute', cumulative: 'cumulative', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id',
+  };
+
+  protected applyFilter(qb: QueryBuilder<Indicator>, f: IndicatorFilter) {
+    if (f.attribute) qb.andWhere({ attribute: f.attribute });
+    if (f.cumulative != null) qb.andWhere({ cumulative: f.cumulative });
+    if (f.targetKind) qb.andWhere({ targetKind: f.targetKind });
+  }
+
+  protected async afterAssign(row: Indicator, data: ItemData, prefix: string, isNew: boolean): Promise<boolean> {
+    // A new target text re-reads kind and value unless the editor gave them too.
+    if (typeof data.targetText === 'string' && data.targetKind === undefined && (isNew || data.targetValue === undefined)) {
+      const parsed = parseTarget(data.targetText);
+      if (!parsed) throw badInput(`${prefix}.targetText`, `cannot read the target "${data.targetText}"; give targetKind and targetValue with it`);
+      row.targetKind = parsed.kind;
+      row.targetValue = parsed.value;
+    }
+    if (data.targetAsWritten === undefined && typeof data.targetText === 'string' && !isNew) row.targetAsWritten = null;
+    if (!Array.isArray(data.specialTargetIds)) return false;
+    return this.setSpecialTargets(row, data.specialTargetIds as string[], `${prefix}.specialTargetIds`);
+  }
+
+  /** The link table is owned by SpecialTarget, so links are changed on the targets' side. */
+  private async setSpecialTargets(row: Indicator, ids: string[], field: string): Promise<boolean> {
+    const wanted = [...new Set(ids.map((id, i) => parseId(id, `${field}[${i}]`)))];
+    const targets = wanted.length ? await this.em.find(SpecialTarget, { id: { $in: wanted } }) : [];
+    for (const [i, id] of wanted.entries()) {
+      const t = targets.find((x) => x.id === id);
+      if (!t) throw badInput(`${field}[${i}]`, `SpecialTarget ${id} does not exist`);
+      if (t.plan.id !== row.plan.id) throw badInput(`${field}[${i}]`, `SpecialTarget ${id} belongs to another plan`);
+    }
+    const current = row.id ? await this.em.find(SpecialTarget, { indicatorRows: row.id }, { populate: ['indicatorRows'] }) : [];
+    const currentIds = new Set(current.map((t) => t.id));
+    if (current.length === wanted.length && wanted.every((id) => currentIds.has(id))) return false;
+    for (const t of current) if (!wanted.includes(t.id)) t.indicatorRows.remove(row);
+    for (const t of targets) if (!currentIds.has(t.id)) {
+      await t.indicatorRows.init();
+      t.indicatorRows.add(row);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,3 @@
+import { Migration20261127035800 } from './Migration20261127035800';
+
+export const sqliteMigrations = [{ name: 'Migration20261127035800', class: Migration20261127035800 }];

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Migrator } from '@mikro-orm/migrations';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { entities } from '../schema/entities';
+import type { DatabaseConfig } from './config';
+import { migrationsFor } from './migrations';
+
+export type Orm = MikroORM;
+export type Em = SqlEntityManager;
+
+export interface OrmOptions {
+  /** Called with each SQL statement the ORM sends: used by tests and the benchmark to count them. */
+  onQuery?: (sql: string) => void;
+  /** PostgreSQL: the schema to work in (tests give each file its own). */
+  pgSchema?: string;
+}
+
+export async function ormOptions(db: DatabaseConfig, opts: OrmOptions = {}): Promise<Options> {
+  const common: Partial<Options> = {
+    entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // One EntityManager fork per request: the global one is refused so misuse fails loudly.
+    allowGlobalContext: false,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    migrations: { migrationsList: migrationsFor(db.engine), transactional: true, allOrNothing: true, snapshot: false },
+    debug: opts.onQuery ? ['query'] : false,
+    logger: opts.onQuery ? (msg: string) => opts.onQuery!(msg) : undefined,
+    colors: false,
+  };
+  if (db.engine === 'sqlite') {
+    const { SqliteDriver } = await import('@mikro-orm/sqlite');
+    if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+    return { ...common, driver: SqliteDriver, dbName: db.path } as Options;
+  }
+  const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
+  return { ...common, driver: PostgreSqlDriver, clientUrl: db.url, schema: opts.pgSchema } as Options;
+}
+
+/** Connects and brings the schema up to date by running the pending migrations. */
+export async function initORM(db: DatabaseConfig, opts: OrmOptions = {}): Promise<Orm> {
+  const orm = await MikroORM.init(await ormOptions(db, opts));
+  if (db.engine === 'sqlite') {
+    // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
+    const conn = orm.em.getConnection();
+    if (db.path !== ':memory:') await conn.execute('pragma journal_mode = wal');
+    await conn.execute('pragma foreign_keys = on');
+  }
+  await orm.getMigrator().up();
+  return orm;
+}

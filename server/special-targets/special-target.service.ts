@@ -1,0 +1,43 @@
+import type { QueryBuilder } from '@mikro-orm/knex';
+import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
+import { Indicator } from '../../schema/indicators/indicator.entity';
+import type { SpecialTargetFilter } from '../../schema/special-targets/special-target.inputs';
+import type { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
+import { PlanItemService, type ItemData } from '../common/plan-item.service';
+import { parseId } from '../common/ids';
+import { badInput } from '../errors';
+
+export class SpecialTargetService extends PlanItemService<SpecialTarget> {
+  readonly typeName = 'SpecialTarget';
+  readonly kind = 'specialTarget' as const;
+  protected readonly entity = SpecialTarget;
+  protected readonly fields = { title: { nullable: false }, content: { nullable: false }, othersInvolved: { nullable: false } };
+  protected readonly searchable = ['title', 'content'];
+  protected readonly sortable = { seq: 'seq', title: 'title', othersInvolved: 'othersInvolved', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id' };
+
+  protected applyFilter(qb: QueryBuilder<SpecialTarget>, f: SpecialTargetFilter) {
+    // Enum names are distinct words and none contains another, so a substring test is exact.
+    if (f.assessmentMethod) qb.andWhere({ assessmentMethodList: { $like: `%${f.assessmentMethod}%` } });
+  }
+
+  protected async afterAssign(row: SpecialTarget, data: ItemData, prefix: string): Promise<boolean> {
+    if (data.assessmentMethods === null) throw badInput(`${prefix}.assessmentMethods`, 'assessmentMethods cannot be null; give [] for none');
+    if (Array.isArray(data.assessmentMethods)) {
+      const next = [...new Set(data.assessmentMethods as AssessmentMethod[])].join(',');
+      if (next !== row.assessmentMethodList) row.assessmentMethodList = next;
+    }
+    if (!Array.isArray(data.indicatorIds)) return false;
+    const field = `${prefix}.indicatorIds`;
+    const wanted = [...new Set((data.indicatorIds as string[]).map((id, i) => parseId(id, `${field}[${i}]`)))];
+    const found = wanted.length ? await this.em.find(Indicator, { id: { $in: wanted } }) : [];
+    for (const [i, id] of wanted.entries()) {
+      const ind = found.find((x) => x.id === id);
+      if (!ind) throw badInput(`${field}[${i}]`, `Indicator ${id} does not exist`);
+      if (ind.plan.id !== row.plan.id) throw badInput(`${field}[${i}]`, `Indicator ${id} belongs to another plan`);
+    }
+    const current = row.id ? (await row.indicatorRows.loadItems()).map((x) => x.id) : [];
+    if (current.length === wanted.length && wanted.every((id) => current.includes(id))) return false;
+    row.indicatorRows.set(found);
+    return true;
+  }
+}
