@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { validate } from 'class-validator';
+import { badInput, flattenValidation } from './errors';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { PlanResolver } from './plans/plan.resolver';
 import { DepartmentResolver } from './departments/department.resolver';
@@ -17,8 +19,8 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver],
-    // Validate every input with its class-validator rules at the edge.
-    validate: { forbidUnknownValues: false },
+    // Validate every input with its class-validator rules at the edge, naming the argument.
+    validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
   return built;
@@ -27,4 +29,24 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
 /** The SDL committed at schema/schema.graphql: sorted, so diffs show real changes only. */
 export async function printedSchema(): Promise<string> {
   return printSchema(lexicographicSortSchema(await buildGraphQLSchema())) + '\n';
+}
+
+/** The argument an input class arrives in, by naming convention: IndicatorPatch → patch. */
+function argumentName(type: unknown): string {
+  const name = typeof type === 'function' ? type.name : '';
+  for (const suffix of ['Input', 'Patch', 'Filter']) if (name.endsWith(suffix)) return suffix.toLowerCase();
+  return name ? name[0].toLowerCase() + name.slice(1) : 'input';
+}
+
+async function validateArgument(value: unknown, type: unknown): Promise<void> {
+  if (value == null || typeof value !== 'object' || typeof type !== 'function') return;
+  const list = Array.isArray(value) ? value : [value];
+  for (const [i, item] of list.entries()) {
+    if (item == null || typeof item !== 'object') continue;
+    const errors = await validate(item, { forbidUnknownValues: false });
+    if (!errors.length) continue;
+    const prefix = Array.isArray(value) ? `${argumentName(type)}[${i}]` : argumentName(type);
+    const [first] = flattenValidation(errors, prefix);
+    throw badInput(first.field, first.message);
+  }
 }

@@ -1,9 +1,9 @@
 import { applyDecorators } from './decorators';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** A required, non-blank text of at most `max` characters. */
 export const RequiredText = (field: string, max: number) =>
-  applyDecorators(IsString(), MinLength(1, { message: `${field} must not be empty` }), MaxLength(max, { message: `${field} must be at most ${max} characters` }));
+  applyDecorators(IsString(), Matches(/\S/, { message: `${field} must not be empty` }), MaxLength(max, { message: `${field} must be at most ${max} characters` }));
 
 /** The same, for patches: absent is fine, blank is not. */
 export const OptionalText = (field: string, max: number) => applyDecorators(IsOptional(), RequiredText(field, max));
