@@ -8,5 +8,5 @@ export const RequiredText = (field: string, max: number) =>
 /** The same, for patches: absent is fine, blank is not. */
 export const OptionalText = (field: string, max: number) => applyDecorators(IsOptional(), RequiredText(field, max));
 
-export const Seq = () => applyDecorators(IsInt(), Min(1, { message: 'seq must be a positive integer' }), Max(100000, { message: 'seq must be at most 100000' }));
-export const Year = (field: string) => applyDecorators(IsInt(), Min(1949, { message: `${field} must be a year between 1949 and 2200` }), Max(2200, { message: `${field} must be a year between 1949 and 2200` }));
+export const Seq = () => applyDecorators(IsInt({ message: 'seq must be a positive integer' }), Min(1, { message: 'seq must be a positive integer' }), Max(100000, { message: 'seq must be at most 100000' }));
+export const Year = (field: string) => applyDecorators(IsInt({ message: `${field} must be a year between 1949 and 2200` }), Min(1949, { message: `${field} must be a year between 1949 and 2200` }), Max(2200, { message: `${field} must be a year between 1949 and 2200` }));

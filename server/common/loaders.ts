@@ -22,13 +22,20 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   return map;
 }
 
-/** Rows by primary key: one `where id in (…)` per entity per tick. */
+/**
+ * Rows by primary key: one `where id in (…)` per entity per level of the query. Not cached across
+ * levels (the identity map already keeps the rows), so the statement count of a query depends on its
+ * shape only, never on which rows happen to repeat.
+ */
 function byId<E extends { id: number }>(em: Em, entity: new () => E) {
-  return new DataLoader<number, E | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
+  return new DataLoader<number, E | null>(
+    async (ids) => {
+      const rows = await em.find(entity, { id: { $in: [...new Set(ids)] } } as never);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    },
+    { cache: false },
+  );
 }
 
 export interface DepartmentItemsKey {
