@@ -1,7 +1,35 @@
 import 'reflect-metadata';
 import { createApp, type PlanHub } from '../server/app';
 import { createContext } from '../server/context';
-import type { DatabaseConfig } from '../server/config';
+import { parseDatabaseUrl, type DatabaseConfig } from '../server/config';
+import pg from 'pg';
+
+/**
+ * The engine under test: in-memory SQLite by default; TEST_DATABASE_URL=postgres://… runs the same
+ * tests on PostgreSQL, each hub in a database of its own that is dropped when it closes.
+ */
+export const TEST_ENGINE = process.env.TEST_DATABASE_URL ? parseDatabaseUrl(process.env.TEST_DATABASE_URL).engine : 'sqlite';
+
+export async function freshDatabase(): Promise<{ database: DatabaseConfig; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url || TEST_ENGINE === 'sqlite') return { database: url ? parseDatabaseUrl(url) : { engine: 'sqlite', path: ':memory:' }, drop: async () => {} };
+  const name = `planhub_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    database: { engine: 'postgresql', url: target.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
 
 export interface TestHub extends PlanHub {
   /** SQL statements sent since the array was last emptied. */
@@ -12,11 +40,12 @@ export interface TestHub extends PlanHub {
   gqlErrors(query: string, variables?: Record<string, unknown>): Promise<{ message: string; extensions: Record<string, any> }[]>;
 }
 
-/** A hub on a fresh in-memory SQLite database, seeded from seeds/. */
-export async function startHub(options: { seed?: boolean; database?: DatabaseConfig } = {}): Promise<TestHub> {
+/** A hub on a fresh database (see TEST_ENGINE), seeded from seeds/. */
+export async function startHub(options: { seed?: boolean } = {}): Promise<TestHub> {
   const statements: string[] = [];
+  const { database, drop } = await freshDatabase();
   const hub = await createApp({
-    database: options.database ?? { engine: 'sqlite', path: ':memory:' },
+    database,
     seedOnEmpty: options.seed ?? true,
     onQuery: (msg) => {
       if (msg.includes('[query]')) statements.push(msg);
@@ -27,8 +56,13 @@ export async function startHub(options: { seed?: boolean; database?: DatabaseCon
     if (res.body.kind !== 'single') throw new Error('expected a single result');
     return res.body.singleResult;
   };
+  const close = hub.close.bind(hub);
   return Object.assign(hub, {
     statements,
+    async close() {
+      await close();
+      await drop();
+    },
     async gql(query: string, variables?: Record<string, unknown>) {
       const r = await run(query, variables);
       if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);

@@ -153,6 +153,16 @@ describe('queries', () => {
     expect(e.extensions.suggestions).toContain('区住建局');
   });
 
+  it('orders text by code point on every engine, so SQLite and PostgreSQL agree', async () => {
+    const d = await hub.gql(`{ asc: standards(orderBy: [{ field: "name" }]) { items { name } } desc: indicators(orderBy: [{ field: "unit", direction: DESC }, { field: "seq" }]) { items { seq unit } } }`);
+    const names = d.asc.items.map((s: any) => s.name);
+    expect(names).toEqual([...names].sort());
+    expect(names[0]).toBe('“十三五”滨江区危险废物规范化管理考核工作计划'); // U+201C sorts before every CJK character
+    const byCodePoint = [...d.desc.items].sort((a: any, b: any) => (a.unit === b.unit ? a.seq - b.seq : a.unit < b.unit ? 1 : -1));
+    expect(d.desc.items).toEqual(byCodePoint);
+    expect(d.desc.items[0]).toEqual({ seq: 16, unit: '张' });
+  });
+
   it('lists the plan and reads rows by id', async () => {
     const d = await hub.gql(`{ plans { code startYear endYear name } indicators(limit: 1) { items { id planCode } } }`);
     expect(d.plans).toEqual([{ code: 'binjiang-13th', startYear: 2016, endYear: 2020, name: '杭州市高新区(滨江)“十三五”绩效管理规划' }]);

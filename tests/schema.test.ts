@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import { printedSchema } from '../server/schema';
 import { ormOptions, type Orm } from '../server/orm';
-import { startHub, type TestHub } from './helpers';
+import { startHub, TEST_ENGINE, type TestHub } from './helpers';
 
 /** Tables, columns, indexes and constraints as SQLite stores them, case and spacing folded. */
 async function ddl(orm: Orm): Promise<string[]> {
@@ -24,7 +24,14 @@ describe('schema', () => {
     expect(readFileSync('schema/schema.graphql', 'utf8')).toBe(await printedSchema());
   });
 
-  it('a database built by the migrations matches one built straight from the entities', async () => {
+  it.runIf(TEST_ENGINE === 'postgresql')('a database built by the migrations has an empty schema diff against the entities', async () => {
+    const diff = await hub.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+    expect(diff.trim()).toBe('');
+  });
+
+  // MikroORM's SQLite schema reader reports spurious diffs for tables with check constraints, so on
+  // SQLite the migrated database is compared with one that MikroORM creates from the entities.
+  it.runIf(TEST_ENGINE === 'sqlite')('a database built by the migrations matches one built straight from the entities', async () => {
     const fromEntities = await MikroORM.init(await ormOptions({ engine: 'sqlite', path: ':memory:' }));
     try {
       await fromEntities.getSchemaGenerator().createSchema();
