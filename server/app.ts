@@ -1,8 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from './config';
 import { initORM, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
@@ -10,6 +8,7 @@ import { createContext, type Context } from './context';
 import { formatError } from './errors';
 import { Plan } from '../schema/plans/plan.entity';
 import { importSeeds } from '../seeds/importer';
+import { registerUi } from './ui';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
@@ -41,9 +40,8 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   await apollo.start();
   await app.register(fastifyApollo(apollo), { context: async () => createContext(orm) });
 
-  const placeholder = readFileSync(fileURLToPath(new URL('../client/placeholder.html', import.meta.url)), 'utf8');
-  app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(placeholder));
   app.get('/health', async () => ({ ok: true }));
+  await registerUi(app);
 
   return {
     app,

@@ -33,7 +33,7 @@ export const conflict = (message: string, extra: Record<string, unknown> = {}) =
 /** Flattens class-validator's tree into `path: message` pairs, e.g. `input.responsibilities.0.department`. */
 export function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });

@@ -12,13 +12,14 @@ import { SpecialTargetResolver } from './special-targets/special-target.resolver
 import { RectificationResolver } from './rectifications/rectification.resolver';
 import { InnovationTopicResolver } from './innovation-topics/innovation-topic.resolver';
 import { StandardResolver } from './standards/standard.resolver';
+import { EditResolver } from './edits/edit.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver],
+    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
@@ -34,6 +35,7 @@ export async function printedSchema(): Promise<string> {
 /** The argument an input class arrives in, by naming convention: IndicatorPatch → patch. */
 function argumentName(type: unknown): string {
   const name = typeof type === 'function' ? type.name : '';
+  if (name === 'BatchEditInput') return 'input';
   for (const suffix of ['Input', 'Patch', 'Filter']) if (name.endsWith(suffix)) return suffix.toLowerCase();
   return name ? name[0].toLowerCase() + name.slice(1) : 'input';
 }

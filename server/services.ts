@@ -7,14 +7,16 @@ import { SpecialTargetService } from './special-targets/special-target.service';
 import { RectificationService } from './rectifications/rectification.service';
 import { InnovationTopicService } from './innovation-topics/innovation-topic.service';
 import { StandardService } from './standards/standard.service';
+import { EditService } from './edits/edit.service';
+import { SYSTEM_ACTOR, type Actor } from './common/actor';
 
-/** One set of services over one EntityManager fork: a request, an import or a CLI run. */
-export function createServices(em: Em) {
+function tableServices(em: Em, actor: Actor) {
   const plans = new PlanService(em);
   const departments = new DepartmentService(em);
   const responsibilities = new ResponsibilityService(em, departments);
   const deps = { plans, departments, responsibilities };
   return {
+    actor,
     plans,
     departments,
     responsibilities,
@@ -24,5 +26,12 @@ export function createServices(em: Em) {
     innovationTopics: new InnovationTopicService(em, deps),
     standards: new StandardService(em, deps),
   };
+}
+export type TableServices = ReturnType<typeof tableServices>;
+
+/** One set of services over one EntityManager fork, for one actor: a request, an import or a CLI run. */
+export function createServices(em: Em, actor: Actor = SYSTEM_ACTOR) {
+  const tables = tableServices(em, actor);
+  return { ...tables, edits: new EditService(em, tables) };
 }
 export type Services = ReturnType<typeof createServices>;
