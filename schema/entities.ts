@@ -8,6 +8,9 @@ import { SpecialTarget } from './special-targets/special-target.entity';
 import { Rectification } from './rectifications/rectification.entity';
 import { InnovationTopic } from './innovation-topics/innovation-topic.entity';
 import { Standard } from './standards/standard.entity';
+import { User } from './accounts/user.entity';
+import { Credential, LoginAttempt } from './accounts/credential.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry];

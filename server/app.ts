@@ -1,44 +1,103 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import type { DatabaseConfig } from './config';
-import { initORM, type Orm, type OrmOptions } from './orm';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { DEFAULT_SECURITY, type DatabaseConfig, type SecurityConfig } from './config';
+import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
 import { createContext, type Context } from './context';
 import { formatError } from './errors';
 import { Plan } from '../schema/plans/plan.entity';
 import { importSeeds } from '../seeds/importer';
 import { registerUi } from './ui';
+import { queryLimitsPlugin } from './security/limits';
+import { SESSION_COOKIE } from './accounts/account.resolver';
+import { createServices } from './services';
+import { SYSTEM_ACTOR } from './common/actor';
+import { validateInput } from './common/validation';
+import { CreateUserInput } from '../schema/accounts/account.inputs';
+import { Role } from '../schema/accounts/account.enums';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
   /** Load seeds/ when the database holds no plan yet (first start). */
   seedOnEmpty?: boolean;
   logger?: boolean;
+  security?: Partial<SecurityConfig>;
+  /** Created on the first start of a database without users. */
+  firstAdmin?: { username: string; password: string } | null;
 }
 
 export interface PlanHub {
   app: FastifyInstance;
   apollo: ApolloServer<Context>;
   orm: Orm;
+  security: SecurityConfig;
   close(): Promise<void>;
 }
 
 /** Builds the whole hub (database, GraphQL, HTTP) without listening, so tests and main share it. */
 export async function createApp(options: AppOptions): Promise<PlanHub> {
+  const security = { ...DEFAULT_SECURITY, ...options.security };
+  const auth = { sessionTtlHours: security.sessionTtlHours, maxFailedLogins: 10, loginWindowMinutes: 15 };
   const orm = await initORM(options.database, options);
   if (options.seedOnEmpty && (await orm.em.fork().count(Plan)) === 0) await importSeeds(orm);
+  if (options.firstAdmin) {
+    const input = await validateInput(CreateUserInput, { ...options.firstAdmin, role: Role.ADMIN });
+    const admin = await createServices(orm.em.fork() as Em, SYSTEM_ACTOR, auth).accounts.createFirstAdmin(input.username, input.password);
+    if (admin && options.logger) console.log(`created the first admin, ${admin.username}`);
+  }
 
-  const app = Fastify({ logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false });
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] } : false,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // AG Grid sets inline styles on cells.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  // Apollo's landing page on GET /graphql loads Sandbox from Apollo's CDN: no page CSP there.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.method === 'GET' && req.url.startsWith('/graphql') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.removeHeader('content-security-policy');
+    }
+  });
+
+  const schema = await buildGraphQLSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildGraphQLSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    introspection: security.introspection,
+    csrfPrevention: true,
+    plugins: [fastifyApolloDrainPlugin(app), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost })],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async () => createContext(orm) });
+  await app.register(fastifyApollo(apollo), {
+    context: async (request, reply) => {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const ctx = await createContext(orm, {
+        credential: bearer ?? request.cookies[SESSION_COOKIE] ?? null,
+        auth,
+        http: {
+          address: request.ip,
+          setCookie: (name, value, expires) =>
+            void reply.setCookie(name, value, { httpOnly: true, sameSite: 'strict', secure: security.cookieSecure, path: '/', expires }),
+        },
+      });
+      return Object.assign(ctx, { anonymousRead: security.anonymousRead });
+    },
+  });
 
   app.get('/health', async () => ({ ok: true }));
   await registerUi(app);
@@ -47,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     app,
     apollo,
     orm,
+    security,
     async close() {
       await app.close();
       await orm.close();

@@ -19,12 +19,49 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   throw new Error(`DATABASE_URL "${url}" is not understood: use sqlite:<path> or postgres://user@host:port/database`);
 }
 
+export interface SecurityConfig {
+  /** Anonymous requests may read (public supervision); they never write. */
+  anonymousRead: boolean;
+  introspection: boolean;
+  sessionTtlHours: number;
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  cookieSecure: boolean;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+}
+
 export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
   /** Seed the plan from seeds/ when the database has no plan yet. */
   seedOnEmpty: boolean;
+  security: SecurityConfig;
+  /** The first admin, created on the first start of a database without users. */
+  firstAdmin: { username: string; password: string } | null;
+}
+
+export const DEFAULT_SECURITY: SecurityConfig = {
+  anonymousRead: true,
+  introspection: true,
+  sessionTtlHours: 12,
+  cookieSecure: false,
+  maxQueryDepth: 12,
+  maxQueryCost: 250_000,
+};
+
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value == null || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new Error(`${name} "${value}" is not true or false`);
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value == null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} "${value}" is not a positive number`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +71,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/plan-hub.db'),
-    seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
+    seedOnEmpty: flag(env.SEED_ON_EMPTY, true, 'SEED_ON_EMPTY'),
+    security: {
+      anonymousRead: flag(env.ANONYMOUS_READ, DEFAULT_SECURITY.anonymousRead, 'ANONYMOUS_READ'),
+      introspection: flag(env.INTROSPECTION, DEFAULT_SECURITY.introspection, 'INTROSPECTION'),
+      sessionTtlHours: positive(env.SESSION_TTL_HOURS, DEFAULT_SECURITY.sessionTtlHours, 'SESSION_TTL_HOURS'),
+      cookieSecure: flag(env.COOKIE_SECURE, DEFAULT_SECURITY.cookieSecure, 'COOKIE_SECURE'),
+      maxQueryDepth: positive(env.MAX_QUERY_DEPTH, DEFAULT_SECURITY.maxQueryDepth, 'MAX_QUERY_DEPTH'),
+      maxQueryCost: positive(env.MAX_QUERY_COST, DEFAULT_SECURITY.maxQueryCost, 'MAX_QUERY_COST'),
+    },
+    firstAdmin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : null,
   };
 }

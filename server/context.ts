@@ -1,15 +1,50 @@
 import type { Em, Orm } from './orm';
 import { createServices, type Services } from './services';
 import { createLoaders, type Loaders } from './common/loaders';
+import { ANONYMOUS, type Actor } from './common/actor';
+import type { AuthSettings } from './accounts/account.service';
+import { AppError } from './errors';
+
+/** What a request brings beside the operation: its address and a way to set the session cookie. */
+export interface HttpSide {
+  address: string;
+  setCookie(name: string, value: string, expires: Date): void;
+}
 
 export interface Context {
   em: Em;
+  actor: Actor;
+  /** The secret the request was authenticated with (for logout). */
+  credential: string | null;
+  /** Set when the request carried an expired, revoked or unknown credential. */
+  authError: AppError | null;
   services: Services;
   loaders: Loaders;
+  http?: HttpSide;
+  /** Whether anonymous requests may read (the ANONYMOUS_READ setting). */
+  anonymousRead?: boolean;
 }
 
-/** One EntityManager fork per request, with its own services and batch loaders. */
-export function createContext(orm: Orm): Context {
+export interface ContextOptions {
+  credential?: string | null;
+  /** Skip the look-up: act as this actor (tests, CLI). */
+  actor?: Actor;
+  http?: HttpSide;
+  auth?: AuthSettings;
+}
+
+/** One EntityManager fork per request, the actor its credential stands for, its services and batch loaders. */
+export async function createContext(orm: Orm, options: ContextOptions = {}): Promise<Context> {
   const em = orm.em.fork() as Em;
-  return { em, services: createServices(em), loaders: createLoaders(em) };
+  let actor = options.actor ?? ANONYMOUS;
+  let authError: AppError | null = null;
+  if (!options.actor && options.credential) {
+    try {
+      actor = await createServices(em, ANONYMOUS, options.auth).accounts.authenticate(options.credential);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      authError = error;
+    }
+  }
+  return { em, actor, credential: options.credential ?? null, authError, services: createServices(em, actor, options.auth), loaders: createLoaders(em), http: options.http };
 }

@@ -11,6 +11,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 /** A refusal of a service. `details` go to `extensions` beside the code (e.g. field, currentVersion). */
@@ -48,6 +49,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
 ]);
 
 /** The one place where errors become GraphQL errors. Unknown errors are logged and masked. */
@@ -81,7 +84,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const { stacktrace: _drop, http: _http, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...rest, code } };
   }
   if (raw instanceof GraphQLError && !raw.originalError && raw.extensions?.code && raw.extensions.code !== 'INTERNAL_SERVER_ERROR') {
     return { message: raw.message, locations: formatted.locations, path: formatted.path, extensions: { code: raw.extensions.code } };

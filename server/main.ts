@@ -2,7 +2,13 @@ import { readConfig } from './config';
 import { createApp } from './app';
 
 const config = readConfig();
-const hub = await createApp({ database: config.database, seedOnEmpty: config.seedOnEmpty, logger: process.env.LOG !== 'false' });
+const hub = await createApp({
+  database: config.database,
+  seedOnEmpty: config.seedOnEmpty,
+  security: config.security,
+  firstAdmin: config.firstAdmin,
+  logger: process.env.LOG !== 'false',
+});
 await hub.app.listen({ port: config.port, host: config.host });
 console.log(`Plan Hub: http://localhost:${config.port}/  GraphQL: http://localhost:${config.port}/graphql`);
 

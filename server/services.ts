@@ -9,14 +9,23 @@ import { InnovationTopicService } from './innovation-topics/innovation-topic.ser
 import { StandardService } from './standards/standard.service';
 import { EditService } from './edits/edit.service';
 import { SYSTEM_ACTOR, type Actor } from './common/actor';
+import { Permissions } from './accounts/permissions';
+import { AuditService } from './audit/audit.service';
+import { AccountService, DEFAULT_AUTH, type AuthSettings } from './accounts/account.service';
+import { RestoreService } from './audit/restore.service';
 
-function tableServices(em: Em, actor: Actor) {
-  const plans = new PlanService(em);
-  const departments = new DepartmentService(em);
+function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
+  const permissions = new Permissions(em, actor);
+  const audit = new AuditService(em, actor);
+  const plans = new PlanService(em, permissions, audit);
+  const departments = new DepartmentService(em, permissions, audit);
   const responsibilities = new ResponsibilityService(em, departments);
-  const deps = { plans, departments, responsibilities };
+  const deps = { plans, departments, responsibilities, permissions, audit };
   return {
     actor,
+    permissions,
+    audit,
+    accounts: new AccountService(em, permissions, audit, departments, auth),
     plans,
     departments,
     responsibilities,
@@ -30,8 +39,8 @@ function tableServices(em: Em, actor: Actor) {
 export type TableServices = ReturnType<typeof tableServices>;
 
 /** One set of services over one EntityManager fork, for one actor: a request, an import or a CLI run. */
-export function createServices(em: Em, actor: Actor = SYSTEM_ACTOR) {
-  const tables = tableServices(em, actor);
-  return { ...tables, edits: new EditService(em, tables) };
+export function createServices(em: Em, actor: Actor = SYSTEM_ACTOR, auth: AuthSettings = DEFAULT_AUTH) {
+  const tables = tableServices(em, actor, auth);
+  return { ...tables, edits: new EditService(em, tables), restore: new RestoreService(tables) };
 }
 export type Services = ReturnType<typeof createServices>;

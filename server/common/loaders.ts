@@ -8,6 +8,7 @@ import type { IndicatorAttribute } from '../../schema/indicators/indicator.enums
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
+import { User } from '../../schema/accounts/user.entity';
 
 const KINDS: ItemKind[] = ['indicator', 'specialTarget', 'rectification', 'innovationTopic', 'standard'];
 
@@ -116,6 +117,7 @@ export function createLoaders(em: Em) {
   return {
     plan: byId(em, Plan),
     department: byId(em, Department),
+    user: byId(em, User),
     aliases: new DataLoader<number, string[]>(async (ids) => {
       const rows = await em.find(DepartmentAlias, { department: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
       const groups = groupBy(rows, (a) => a.department.id);

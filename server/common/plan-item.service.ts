@@ -10,6 +10,9 @@ import type { Plan } from '../../schema/plans/plan.entity';
 import type { PlanService } from '../plans/plan.service';
 import type { DepartmentService } from '../departments/department.service';
 import type { ResponsibilityService } from '../responsibilities/responsibility.service';
+import type { Permissions } from '../accounts/permissions';
+import type { AuditService, FieldChange } from '../audit/audit.service';
+import { Responsibility } from '../../schema/responsibilities/responsibility.entity';
 import { badInput, conflict, notFound } from '../errors';
 import { likePattern, parseId } from './ids';
 import { inTransaction } from './transaction';
@@ -18,7 +21,14 @@ export interface ItemDeps {
   plans: PlanService;
   departments: DepartmentService;
   responsibilities: ResponsibilityService;
+  permissions: Permissions;
+  audit: AuditService;
 }
+
+/** Patch fields that change who answers for a row or what it links to: ADMIN only. */
+const STRUCTURAL = ['responsibilities', 'specialTargetIds', 'indicatorIds'];
+/** Columns the audit trail leaves out: bookkeeping, not content. */
+const UNAUDITED = new Set(['id', 'version', 'updatedAt', 'createdAt']);
 
 /** What create inputs and patches of every plan table share. */
 export interface ItemData {
@@ -60,9 +70,35 @@ export abstract class PlanItemService<E extends PlanItem> {
   /** Table-specific filter conditions. */
   protected applyFilter(_qb: QueryBuilder<any>, _filter: Filter): void {}
 
-  /** Table-specific derived values and links after the plain fields are copied; true when links changed. */
-  protected async afterAssign(_row: E, _data: ItemData, _prefix: string, _isNew: boolean): Promise<boolean> {
-    return false;
+  /** Table-specific derived values and links after the plain fields are copied; returns the link changes. */
+  protected async afterAssign(_row: E, _data: ItemData, _prefix: string, _isNew: boolean): Promise<FieldChange[]> {
+    return [];
+  }
+
+  /** Entity properties shown under another name in the API (and the audit trail). */
+  protected readonly apiNames: Record<string, string> = {};
+
+  /** A stored value as the API shows it. */
+  protected apiValue(_property: string, value: unknown): unknown {
+    return value;
+  }
+
+  /** The row's columns by API field name, for the audit trail. */
+  snapshot(row: E): Record<string, unknown> {
+    const meta = this.em.getMetadata().get(this.entity.name);
+    const out: Record<string, unknown> = {};
+    for (const prop of meta.props) {
+      if (prop.kind !== 'scalar' || UNAUDITED.has(prop.name) || prop.persist === false) continue;
+      const value = (row as Record<string, unknown>)[prop.name];
+      out[this.apiNames[prop.name] ?? prop.name] = this.apiValue(prop.name, value instanceof Date ? value.toISOString() : value);
+    }
+    return out;
+  }
+
+  private diff(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+    return Object.keys(after)
+      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((field) => ({ field, before: before[field], after: after[field] }));
   }
 
   private column(property: string): string {
@@ -129,21 +165,28 @@ export abstract class PlanItemService<E extends PlanItem> {
 
   create(input: ItemData): Promise<E> {
     return inTransaction(this.em, async () => {
+      this.deps.permissions.assertAdmin(`create ${this.typeName} rows`);
       const plan = await this.deps.plans.resolve(input.planCode, 'input.planCode');
       await this.assertSeqFree(plan, input.seq!, null, 'input.seq');
       const row = new this.entity();
       row.plan = plan;
       row.seq = input.seq!;
       this.copyFields(row, input, 'input', true);
-      await this.afterAssign(row, input, 'input', true);
+      const links = await this.afterAssign(row, input, 'input', true);
       this.em.persist(row);
-      if (input.responsibilities) await this.deps.responsibilities.replace(row, this.kind, input.responsibilities, 'input.responsibilities');
+      if (input.responsibilities) {
+        const change = await this.deps.responsibilities.replace(row, this.kind, input.responsibilities, 'input.responsibilities');
+        if (change) links.push(change);
+      }
+      await this.em.flush(); // assigns the id the audit entry names
+      this.deps.audit.created(this.typeName, row.id, { planCode: plan.code, ...this.snapshot(row), ...Object.fromEntries(links.map((l) => [l.field, l.after])) });
       return row;
     });
   }
 
   update(id: string | number, patch: ItemData, expectedVersion?: number | null): Promise<E> {
     return inTransaction(this.em, async () => {
+      this.deps.permissions.assertWrite(`change ${this.typeName} rows`);
       const row = await this.getOrFail(id);
       if (expectedVersion != null && row.version !== expectedVersion) {
         throw conflict(`${this.typeName} ${row.id} is at version ${row.version}, not ${expectedVersion}: someone else saved it first`, {
@@ -155,25 +198,38 @@ export abstract class PlanItemService<E extends PlanItem> {
     });
   }
 
-  /** Copies a patch onto a loaded row; only real changes are written and bump the version. */
+  /**
+   * Copies a patch onto a loaded row after the permission check; only real changes are written,
+   * bump the version and get an audit entry each.
+   */
   async applyPatch(row: E, patch: ItemData): Promise<E> {
+    if (STRUCTURAL.some((k) => patch[k] !== undefined)) this.deps.permissions.assertAdmin('change responsibilities or links');
+    else await this.deps.permissions.assertCanEdit(this.kind, row.id, this.typeName);
     if (patch.seq != null && patch.seq !== row.seq) await this.assertSeqFree(row.plan, patch.seq, row.id, 'patch.seq');
     if (patch.seq === null) throw badInput('patch.seq', 'seq cannot be null');
+    const before = this.snapshot(row);
     if (patch.seq != null) row.seq = patch.seq;
     this.copyFields(row, patch, 'patch', false);
-    let linksChanged = await this.afterAssign(row, patch, 'patch', false);
-    if (patch.responsibilities) linksChanged = (await this.deps.responsibilities.replace(row, this.kind, patch.responsibilities, 'patch.responsibilities')) || linksChanged;
+    const links = await this.afterAssign(row, patch, 'patch', false);
+    if (patch.responsibilities) {
+      const change = await this.deps.responsibilities.replace(row, this.kind, patch.responsibilities, 'patch.responsibilities');
+      if (change) links.push(change);
+    }
     // Links live in other tables: touch the row so its version and updatedAt record the change.
-    if (linksChanged) row.updatedAt = new Date();
+    if (links.length) row.updatedAt = new Date();
+    this.deps.audit.updated(this.typeName, row.id, [...this.diff(before, this.snapshot(row)), ...links]);
     return row;
   }
 
   delete(id: string | number, expectedVersion?: number | null): Promise<boolean> {
     return inTransaction(this.em, async () => {
+      this.deps.permissions.assertAdmin(`delete ${this.typeName} rows`);
       const row = await this.getOrFail(id);
       if (expectedVersion != null && row.version !== expectedVersion) {
         throw conflict(`${this.typeName} ${row.id} is at version ${row.version}, not ${expectedVersion}`, { currentVersion: row.version, expectedVersion });
       }
+      const held = await this.em.find(Responsibility, { [this.kind]: row.id }, { populate: ['department'], orderBy: { id: 'asc' } });
+      this.deps.audit.deleted(this.typeName, row.id, { ...this.snapshot(row), responsibilities: held.map((r) => ({ department: r.department.code, role: r.role, note: r.note ?? null })) });
       this.em.remove(row);
       return true;
     });

@@ -6,12 +6,41 @@ import { badInput, conflict, notFound } from '../errors';
 import { likePattern, parseId } from '../common/ids';
 import { similarity } from '../common/similar';
 import { inTransaction } from '../common/transaction';
+import type { Permissions } from '../accounts/permissions';
+import type { AuditService } from '../audit/audit.service';
 
 export class DepartmentService {
   /** Look-ups made in this request or import, by normalised key. */
   private readonly cache = new Map<string, Department | null>();
 
-  constructor(private readonly em: Em) {}
+  constructor(
+    private readonly em: Em,
+    private readonly permissions: Permissions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The department as the API shows it, for the audit trail. */
+  private async snapshot(row: Department) {
+    const aliases = row.id ? (await row.aliasRows.loadItems()).map((a) => a.alias) : row.aliasRows.getItems().map((a) => a.alias);
+    return { code: row.code, name: row.name, nameEn: row.nameEn, aliases };
+  }
+
+  /** Assigns, then records what changed (a CREATE for a new row). */
+  private async assignAudited(row: Department, data: Partial<DepartmentInput>, prefix: string) {
+    const isNew = !row.id;
+    const before = isNew ? null : await this.snapshot(row);
+    await this.assign(row, data, prefix);
+    this.em.persist(row);
+    await this.em.flush();
+    const after = await this.snapshot(row);
+    if (!before) return this.audit.created('Department', row.id, after);
+    const keys = Object.keys(after) as (keyof typeof after)[];
+    this.audit.updated(
+      'Department',
+      row.id,
+      keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((field) => ({ field, before: before[field], after: after[field] })),
+    );
+  }
 
   /** By code, canonical name or any alias; null when nothing matches. */
   async find(nameOrCode: string): Promise<Department | null> {
@@ -65,20 +94,21 @@ export class DepartmentService {
 
   create(input: DepartmentInput): Promise<Department> {
     return inTransaction(this.em, async () => {
+      this.permissions.assertAdmin('create departments');
       const row = new Department();
-      await this.assign(row, input, 'input');
-      this.em.persist(row);
+      await this.assignAudited(row, input, 'input');
       return row;
     });
   }
 
   update(id: string | number, patch: DepartmentPatch, expectedVersion?: number | null): Promise<Department> {
     return inTransaction(this.em, async () => {
+      this.permissions.assertAdmin('change departments');
       const row = await this.getOrFail(id);
       if (expectedVersion != null && row.version !== expectedVersion) {
         throw conflict(`Department ${row.id} is at version ${row.version}, not ${expectedVersion}: someone else saved it first`, { currentVersion: row.version });
       }
-      await this.assign(row, patch, 'patch');
+      await this.assignAudited(row, patch, 'patch');
       return row;
     });
   }
@@ -86,10 +116,12 @@ export class DepartmentService {
   /** Refused while the department still answers for plan items, so no responsibility is lost silently. */
   delete(id: string | number, expectedVersion?: number | null): Promise<boolean> {
     return inTransaction(this.em, async () => {
+      this.permissions.assertAdmin('delete departments');
       const row = await this.getOrFail(id);
       if (expectedVersion != null && row.version !== expectedVersion) throw conflict(`Department ${row.id} is at version ${row.version}, not ${expectedVersion}`, { currentVersion: row.version });
       const held = await this.em.count(Responsibility, { department: row.id });
       if (held > 0) throw conflict(`${row.name} still holds ${held} responsibilities: reassign them first`, { responsibilities: held });
+      this.audit.deleted('Department', row.id, await this.snapshot(row));
       this.em.remove(row);
       this.cache.clear();
       return true;
@@ -99,9 +131,9 @@ export class DepartmentService {
   /** Seeds and imports: create by code, or bring the stored department to `data` without touching what is equal. */
   async upsert(data: DepartmentInput): Promise<Department> {
     return inTransaction(this.em, async () => {
+      this.permissions.assertAdmin('load departments');
       const row = (await this.em.findOne(Department, { code: data.code })) ?? new Department();
-      await this.assign(row, data, 'department');
-      this.em.persist(row);
+      await this.assignAudited(row, data, 'department');
       return row;
     });
   }

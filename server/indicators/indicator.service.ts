@@ -6,6 +6,7 @@ import { PlanItemService, type ItemData } from '../common/plan-item.service';
 import { parseId } from '../common/ids';
 import { badInput } from '../errors';
 import { parseTarget } from './target';
+import type { FieldChange } from '../audit/audit.service';
 
 export class IndicatorService extends PlanItemService<Indicator> {
   readonly typeName = 'Indicator';
@@ -35,7 +36,7 @@ export class IndicatorService extends PlanItemService<Indicator> {
     if (f.targetKind) qb.andWhere({ targetKind: f.targetKind });
   }
 
-  protected async afterAssign(row: Indicator, data: ItemData, prefix: string, isNew: boolean): Promise<boolean> {
+  protected async afterAssign(row: Indicator, data: ItemData, prefix: string, isNew: boolean): Promise<FieldChange[]> {
     // A new target text re-reads kind and value unless the editor gave them too.
     if (typeof data.targetText === 'string' && data.targetKind === undefined && (isNew || data.targetValue === undefined)) {
       const parsed = parseTarget(data.targetText);
@@ -44,12 +45,13 @@ export class IndicatorService extends PlanItemService<Indicator> {
       row.targetValue = parsed.value;
     }
     if (data.targetAsWritten === undefined && typeof data.targetText === 'string' && !isNew) row.targetAsWritten = null;
-    if (!Array.isArray(data.specialTargetIds)) return false;
-    return this.setSpecialTargets(row, data.specialTargetIds as string[], `${prefix}.specialTargetIds`);
+    if (!Array.isArray(data.specialTargetIds)) return [];
+    const change = await this.setSpecialTargets(row, data.specialTargetIds as string[], `${prefix}.specialTargetIds`);
+    return change ? [change] : [];
   }
 
   /** The link table is owned by SpecialTarget, so links are changed on the targets' side. */
-  private async setSpecialTargets(row: Indicator, ids: string[], field: string): Promise<boolean> {
+  private async setSpecialTargets(row: Indicator, ids: string[], field: string): Promise<FieldChange | null> {
     const wanted = [...new Set(ids.map((id, i) => parseId(id, `${field}[${i}]`)))];
     const targets = wanted.length ? await this.em.find(SpecialTarget, { id: { $in: wanted } }) : [];
     for (const [i, id] of wanted.entries()) {
@@ -59,12 +61,12 @@ export class IndicatorService extends PlanItemService<Indicator> {
     }
     const current = row.id ? await this.em.find(SpecialTarget, { indicatorRows: row.id }, { populate: ['indicatorRows'] }) : [];
     const currentIds = new Set(current.map((t) => t.id));
-    if (current.length === wanted.length && wanted.every((id) => currentIds.has(id))) return false;
+    if (current.length === wanted.length && wanted.every((id) => currentIds.has(id))) return null;
     for (const t of current) if (!wanted.includes(t.id)) t.indicatorRows.remove(row);
     for (const t of targets) if (!currentIds.has(t.id)) {
       await t.indicatorRows.init();
       t.indicatorRows.add(row);
     }
-    return true;
+    return { field: 'specialTargetIds', before: current.map((t) => String(t.id)).sort(), after: wanted.map(String).sort() };
   }
 }

@@ -1,6 +1,8 @@
 import type { Em } from '../orm';
 import { Plan } from '../../schema/plans/plan.entity';
 import { badInput } from '../errors';
+import type { Permissions } from '../accounts/permissions';
+import type { AuditService } from '../audit/audit.service';
 
 export interface PlanData {
   code: string;
@@ -13,7 +15,11 @@ export interface PlanData {
 }
 
 export class PlanService {
-  constructor(private readonly em: Em) {}
+  constructor(
+    private readonly em: Em,
+    private readonly permissions: Permissions,
+    private readonly audit: AuditService,
+  ) {}
 
   list(): Promise<Plan[]> {
     return this.em.find(Plan, {}, { orderBy: { startYear: 'asc', id: 'asc' } });
@@ -37,12 +43,21 @@ export class PlanService {
 
   /** Creates the plan or brings it to `data`; an unchanged plan keeps its version. */
   async upsert(data: PlanData): Promise<Plan> {
+    this.permissions.assertAdmin('load plans');
     if (data.endYear < data.startYear) throw badInput('endYear', `endYear ${data.endYear} is before startYear ${data.startYear}`);
-    const plan = (await this.byCode(data.code)) ?? this.em.create(Plan, { ...data } as Plan);
+    const existing = await this.byCode(data.code);
+    const plan = existing ?? this.em.create(Plan, { ...data } as Plan);
+    const changes = [];
     for (const key of Object.keys(data) as (keyof PlanData)[]) {
-      if (data[key] !== undefined && plan[key] !== data[key]) (plan as unknown as Record<string, unknown>)[key] = data[key];
+      if (data[key] !== undefined && plan[key] !== data[key]) {
+        changes.push({ field: key, before: plan[key], after: data[key] });
+        (plan as unknown as Record<string, unknown>)[key] = data[key];
+      }
     }
     this.em.persist(plan);
+    await this.em.flush();
+    if (!existing) this.audit.created('Plan', plan.id, data);
+    else this.audit.updated('Plan', plan.id, changes);
     await this.em.flush();
     return plan;
   }

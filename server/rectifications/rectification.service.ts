@@ -14,6 +14,8 @@ export class RectificationService extends PlanItemService<Rectification> {
   protected readonly searchable = ['problem', 'direction', 'planText', 'measures', 'expectedOutcomes'];
   protected readonly sortable = { seq: 'seq', deadlineYear: 'deadlineYear', status: 'status', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id' };
 
+  protected readonly apiNames = { planText: 'plan' };
+
   protected applyFilter(qb: QueryBuilder<Rectification>, f: RectificationFilter) {
     if (f.status) qb.andWhere({ status: f.status });
     if (f.deadlineYear != null) qb.andWhere({ deadlineYear: f.deadlineYear });

@@ -6,6 +6,7 @@ import type { AssessmentMethod } from '../../schema/special-targets/special-targ
 import { PlanItemService, type ItemData } from '../common/plan-item.service';
 import { parseId } from '../common/ids';
 import { badInput } from '../errors';
+import type { FieldChange } from '../audit/audit.service';
 
 export class SpecialTargetService extends PlanItemService<SpecialTarget> {
   readonly typeName = 'SpecialTarget';
@@ -15,18 +16,24 @@ export class SpecialTargetService extends PlanItemService<SpecialTarget> {
   protected readonly searchable = ['title', 'content'];
   protected readonly sortable = { seq: 'seq', title: 'title', othersInvolved: 'othersInvolved', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id' };
 
+  protected readonly apiNames = { assessmentMethodList: 'assessmentMethods' };
+
+  protected apiValue(property: string, value: unknown): unknown {
+    return property === 'assessmentMethodList' ? (value ? String(value).split(',') : []) : value;
+  }
+
   protected applyFilter(qb: QueryBuilder<SpecialTarget>, f: SpecialTargetFilter) {
     // Enum names are distinct words and none contains another, so a substring test is exact.
     if (f.assessmentMethod) qb.andWhere({ assessmentMethodList: { $like: `%${f.assessmentMethod}%` } });
   }
 
-  protected async afterAssign(row: SpecialTarget, data: ItemData, prefix: string): Promise<boolean> {
+  protected async afterAssign(row: SpecialTarget, data: ItemData, prefix: string): Promise<FieldChange[]> {
     if (data.assessmentMethods === null) throw badInput(`${prefix}.assessmentMethods`, 'assessmentMethods cannot be null; give [] for none');
     if (Array.isArray(data.assessmentMethods)) {
       const next = [...new Set(data.assessmentMethods as AssessmentMethod[])].join(',');
       if (next !== row.assessmentMethodList) row.assessmentMethodList = next;
     }
-    if (!Array.isArray(data.indicatorIds)) return false;
+    if (!Array.isArray(data.indicatorIds)) return [];
     const field = `${prefix}.indicatorIds`;
     const wanted = [...new Set((data.indicatorIds as string[]).map((id, i) => parseId(id, `${field}[${i}]`)))];
     const found = wanted.length ? await this.em.find(Indicator, { id: { $in: wanted } }) : [];
@@ -36,8 +43,8 @@ export class SpecialTargetService extends PlanItemService<SpecialTarget> {
       if (ind.plan.id !== row.plan.id) throw badInput(`${field}[${i}]`, `Indicator ${id} belongs to another plan`);
     }
     const current = row.id ? (await row.indicatorRows.loadItems()).map((x) => x.id) : [];
-    if (current.length === wanted.length && wanted.every((id) => current.includes(id))) return false;
+    if (current.length === wanted.length && wanted.every((id) => current.includes(id))) return [];
     row.indicatorRows.set(found);
-    return true;
+    return [{ field: 'indicatorIds', before: current.map(String).sort(), after: wanted.map(String).sort() }];
   }
 }

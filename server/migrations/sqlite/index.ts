@@ -1,3 +1,7 @@
 import { Migration20261127035800 } from './Migration20261127035800';
+import { Migration20261127042054 } from './Migration20261127042054';
 
-export const sqliteMigrations = [{ name: 'Migration20261127035800', class: Migration20261127035800 }];
+export const sqliteMigrations = [
+  { name: 'Migration20261127035800', class: Migration20261127035800 },
+  { name: 'Migration20261127042054', class: Migration20261127042054 }, // accounts, credentials, audit trail
+];

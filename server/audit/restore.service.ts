@@ -1,0 +1,38 @@
+import type { TableServices } from '../services';
+import { AuditAction } from '../../schema/audit/audit.enums';
+import { IndicatorPatch } from '../../schema/indicators/indicator.inputs';
+import { SpecialTargetPatch } from '../../schema/special-targets/special-target.inputs';
+import { RectificationPatch } from '../../schema/rectifications/rectification.inputs';
+import { InnovationTopicPatch } from '../../schema/innovation-topics/innovation-topic.inputs';
+import { StandardPatch } from '../../schema/standards/standard.inputs';
+import { DepartmentPatch } from '../../schema/departments/department.inputs';
+import { validateInput } from '../common/validation';
+import { badInput } from '../errors';
+
+const TABLES = {
+  Indicator: ['indicators', IndicatorPatch],
+  SpecialTarget: ['specialTargets', SpecialTargetPatch],
+  Rectification: ['rectifications', RectificationPatch],
+  InnovationTopic: ['innovationTopics', InnovationTopicPatch],
+  Standard: ['standards', StandardPatch],
+  Department: ['departments', DepartmentPatch],
+} as const;
+
+export class RestoreService {
+  constructor(private readonly services: TableServices) {}
+
+  /**
+   * Puts a field back to the value it had before an audited change, through the table's own
+   * update: the same validation, the same permission check, and a new audit entry for the restore.
+   */
+  async restore(entryId: string, expectedVersion?: number | null) {
+    const entry = await this.services.audit.get(entryId);
+    if (entry.action !== AuditAction.UPDATE || !entry.field) throw badInput('entryId', `entry ${entryId} is a ${entry.action} of a whole row; only a field change can be restored`);
+    const table = TABLES[entry.entity as keyof typeof TABLES];
+    if (!table) throw badInput('entryId', `${entry.entity} fields cannot be restored here`);
+    const [name, patchClass] = table;
+    const patch = await validateInput(patchClass as new () => object, { [entry.field]: entry.before == null ? null : JSON.parse(entry.before) });
+    const service = name === 'departments' ? this.services.departments : this.services[name];
+    return { entity: entry.entity, row: await service.update(entry.entityId, patch as never, expectedVersion) };
+  }
+}
