@@ -11,7 +11,7 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
 
   async function start(port: number, url: string) {
     const p = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG: 'false' },
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG: 'false', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'multi-process test password' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     procs.push(p);
@@ -30,8 +30,13 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
     throw new Error(`hub on ${port} did not start: ${output}`);
   }
 
+  let token = '';
   const gql = async (port: number, query: string, variables?: object) =>
-    (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<any>;
+    (await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    })).json() as Promise<any>;
 
   beforeAll(async () => {
     const db = await freshDatabase();
@@ -39,6 +44,8 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
     const url = (db.database as { url: string }).url;
     await start(ports[0], url); // the first start migrates and seeds
     await start(ports[1], url);
+    // A session made through one process works in the other: sessions live in the database.
+    token = (await gql(ports[0], 'mutation { login(username: "admin", password: "multi-process test password") { token } }')).data.login.token;
   }, 90_000);
 
   afterAll(async () => {
@@ -66,6 +73,9 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
         const now = (await gql(port, `query($id: ID!) { indicator(id: $id) { name version } }`, { id: r.id })).data.indicator;
         expect(now).toEqual({ name: `edited via ${won[0].port}`, version: r.version + 1 });
       }
+      // The audit trail shows exactly the winning change.
+      const trail = (await gql(ports[1], `query($id: ID!) { auditLog(entity: "Indicator", entityId: $id, field: "name") { after username } }`, { id: r.id })).data.auditLog;
+      expect(trail).toEqual([{ after: JSON.stringify(`edited via ${won[0].port}`), username: 'admin' }]);
     }
   });
 });
