@@ -15,9 +15,6 @@ import { StandardResolver } from './standards/standard.resolver';
 import { EditResolver } from './edits/edit.resolver';
 import { AccountResolver } from './accounts/account.resolver';
 import { AuditResolver } from './audit/audit.resolver';
-import type { MiddlewareFn } from 'type-graphql';
-import type { Context } from './context';
-import { AppError, ErrorCode } from './errors';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -25,7 +22,6 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver],
-    globalMiddlewares: [accessGuard],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
@@ -58,22 +54,3 @@ async function validateArgument(value: unknown, type: unknown): Promise<void> {
     throw badInput(first.field, first.message);
   }
 }
-
-/** Root fields that answer whatever the credential: signing in and out, and who am I. */
-const OPEN_FIELDS = new Set(['login', 'logout', 'me']);
-
-/**
- * Before any root field: a request with a bad credential is refused (it must sign in again), and
- * anonymous reading happens only where the ANONYMOUS_READ setting allows it. Writes are checked
- * again, with the row, by the services.
- */
-const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  const root = info.parentType.name;
-  if ((root === 'Query' || root === 'Mutation') && !OPEN_FIELDS.has(info.fieldName)) {
-    if (context.authError) throw context.authError;
-    if (context.actor.role === null && context.anonymousRead === false) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to use the hub: anonymous reading is turned off here.');
-    }
-  }
-  return next();
-};

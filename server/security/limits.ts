@@ -45,6 +45,9 @@ function depth(selectionSet: SelectionSetNode | undefined, fragments: Record<str
 
 /** Refuses too-deep or too-costly operations before they run, with a coded error that gives the numbers. */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
+  // Apollo parses each distinct query text once and reuses the document, so the numbers are kept per
+  // document (and variables), and a repeated query is not measured again.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
@@ -56,13 +59,17 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits = D
           if (d > limits.maxDepth) {
             throw new GraphQLError(`The query is ${d} levels deep; the limit is ${limits.maxDepth}.`, { extensions: { code: 'QUERY_TOO_DEEP', depth: d, maxDepth: limits.maxDepth, http: { status: 400 } } });
           }
-          const cost = getComplexity({
+          const key = `${request.operationName ?? ''}|${JSON.stringify(request.variables ?? {})}`;
+          const seen = known.get(document) ?? new Map<string, number>();
+          known.set(document, seen);
+          const cost = seen.get(key) ?? getComplexity({
             schema,
             query: document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},
             estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
+          if (seen.size < 100) seen.set(key, cost);
           if (cost > limits.maxCost) {
             throw new GraphQLError(`The query would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer rows (limit) or fewer nested lists.`, {
               extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: limits.maxCost, http: { status: 400 } },
