@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useI18n } from './i18n';
+import { Link, navigate, useLocation } from './router';
+import { HOME, ROUTES } from './routes';
+import { Notices } from './ui/notify';
+
+export function App() {
+  const { lang, setLang, t } = useI18n();
+  const { path } = useLocation();
+  const route = ROUTES.find((r) => r.path === path);
+  useEffect(() => {
+    if (path === '/' || path === '') navigate(HOME, { replace: true });
+  }, [path]);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to={HOME} className="brand" title="Plan Hub">
+          <span className="brand-mark">◆</span> {t({ zh: '绩效规划数据中心', en: 'Plan Hub' })}
+        </Link>
+        <nav className="tabs" aria-label={t({ zh: '数据表', en: 'Tables' })}>
+          {ROUTES.filter((r) => r.nav).map((r) => (
+            <Link key={r.path} to={r.path} className={r.path === path ? 'tab active' : 'tab'} aria-current={r.path === path ? 'page' : undefined}>
+              {r.nav![lang]}
+            </Link>
+          ))}
+        </nav>
+        <div className="topbar-end">
+          {/* Accounts (issue 4): the signed-in user and a sign-out button go here. */}
+          <a className="muted small" href="/graphql" target="_blank" rel="noreferrer" title="GraphQL API (Apollo Sandbox)">
+            GraphQL
+          </a>
+          <div className="lang-switch" role="group" aria-label="Language / 语言">
+            <button type="button" className={lang === 'zh' ? 'on' : ''} aria-pressed={lang === 'zh'} onClick={() => setLang('zh')}>
+              中文
+            </button>
+            <button type="button" className={lang === 'en' ? 'on' : ''} aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+              English
+            </button>
+          </div>
+        </div>
+      </header>
+      <main className="content">
+        {route ? (
+          route.render()
+        ) : path === '/' ? null : (
+          <div className="page">
+            <h1>{t({ zh: '找不到这个页面', en: 'Page not found' })}</h1>
+            <p>
+              <Link to={HOME}>{t({ zh: '回到指标表', en: 'Back to the indicators' })}</Link>
+            </p>
+          </div>
+        )}
+      </main>
+      <Notices />
+    </div>
+  );
+}

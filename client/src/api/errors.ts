@@ -1,0 +1,65 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+
+/** A refusal or failure, reduced to what the UI needs to explain it. */
+export interface Problem {
+  code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NETWORK' | 'CLIENT' | string;
+  /** The server's own message (English), kept for the details line. */
+  message: string;
+  /** Path of the refused input, e.g. `patch.unit`, `input.indicators[2].patch.unit`. */
+  field?: string;
+  /** For CONFLICT on a stale version. */
+  currentVersion?: number;
+  /** For batch refusals: which edit. */
+  list?: string;
+  index?: number;
+  rowId?: string;
+  suggestions?: string[];
+}
+
+export function toProblem(error: unknown): Problem {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const ext = (first?.extensions ?? {}) as Record<string, unknown>;
+    return {
+      code: typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR',
+      message: first?.message ?? 'unknown error',
+      field: typeof ext.field === 'string' ? ext.field : undefined,
+      currentVersion: typeof ext.currentVersion === 'number' ? ext.currentVersion : undefined,
+      list: typeof ext.list === 'string' ? ext.list : undefined,
+      index: typeof ext.index === 'number' ? ext.index : undefined,
+      rowId: typeof ext.rowId === 'string' ? ext.rowId : undefined,
+      suggestions: Array.isArray(ext.suggestions) ? (ext.suggestions as unknown[]).map(String) : undefined,
+    };
+  }
+  if (ServerError.is(error)) return { code: error.statusCode >= 500 ? 'SERVER' : 'NETWORK', message: `HTTP ${error.statusCode}: ${error.message}` };
+  if (ServerParseError.is(error)) return { code: 'SERVER', message: error.message };
+  if (error instanceof ClientProblem) return { code: 'CLIENT', message: error.message, field: error.field };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'NETWORK', message };
+}
+
+/** A refusal found before anything is sent, e.g. a pasted word in a number column. */
+export class ClientProblem extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Splits a refused input path into the edit it belongs to and the row field, e.g.
+ * `input.indicators[2].patch.responsibilities[0].department` → list indicators, index 2, field
+ * responsibilities; `patch.unit` → field unit.
+ */
+export function parseFieldPath(path: string | undefined): { list?: string; index?: number; field?: string } {
+  if (!path) return {};
+  const batch = /^(?:input\.)?(\w+)\[(\d+)\]\.(?:patch\.)?(\w+)/.exec(path);
+  if (batch && batch[3] !== 'patch') return { list: batch[1], index: Number(batch[2]), field: batch[3] };
+  if (batch) return { list: batch[1], index: Number(batch[2]) };
+  const single = /^(?:patch|input)\.(\w+)/.exec(path);
+  if (single) return { field: single[1] };
+  const bare = /^(\w+)/.exec(path);
+  return bare ? { field: bare[1] } : {};
+}

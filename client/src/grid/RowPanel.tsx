@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { getRow } from '../api/rows';
+import { toProblem } from '../api/errors';
+import { reason } from '../api/describe';
+import { enumLabel } from '../tables/enums';
+import { TABLE_BY_KEY } from '../tables/specs';
+import { formatValue, linkTitle } from '../tables/values';
+import type { LinkRef, Responsibility, Row, TableSpec } from '../tables/types';
+import { Link } from '../router';
+import { rowLabel } from './labels';
+
+/**
+ * One row in full, with its cross-links: an indicator's special targets, a special target's
+ * indicators, each unit's department page. The place for a row's history once writes are audited.
+ */
+export function RowPanel({ spec, rowId, onClose, onLocate, version }: { spec: TableSpec; rowId: string; onClose(): void; onLocate(row: Row): void; version?: number }) {
+  const { lang, t } = useI18n();
+  const [row, setRow] = useState<Row | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    setError(null);
+    getRow(spec, rowId)
+      .then((r) => (r ? setRow(r) : setError(t({ zh: '这一行不存在（可能已被删除）', en: 'This row does not exist (it may have been deleted)' }))))
+      .catch((e) => setError(reason(toProblem(e), lang)));
+  }, [spec, rowId, lang, t]);
+  // Reloads when the grid saves a newer version of the row.
+  useEffect(load, [load, version]);
+
+  return (
+    <aside className="row-panel" aria-label={t({ zh: '行详情', en: 'Row details' })} data-testid="row-panel">
+      <header>
+        <div>
+          <div className="muted small">
+            {spec.rowNoun[lang]} · {rowLabel(spec, row, lang)}
+          </div>
+          <h2>{row ? String(row[spec.titleField] ?? '') : '…'}</h2>
+        </div>
+        <button type="button" className="icon" aria-label={t({ zh: '关闭', en: 'Close' })} title={t({ zh: '关闭', en: 'Close' })} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {error && <p className="field-error">{error}</p>}
+      {row && (
+        <>
+          <div className="row-panel-actions">
+            <button type="button" onClick={() => onLocate(row)}>
+              {t({ zh: '在表格中定位', en: 'Show in the grid' })}
+            </button>
+            <button type="button" onClick={load}>
+              {t({ zh: '刷新', en: 'Reload' })}
+            </button>
+          </div>
+          <dl className="row-fields">
+            {spec.fields.map((f) => (
+              <div key={f.name} className={`row-field row-field-${f.kind}`}>
+                <dt>{f.label[lang]}</dt>
+                <dd>
+                  {f.kind === 'responsibilities' ? (
+                    units(row[f.name] as Responsibility[])
+                  ) : f.kind === 'links' ? (
+                    links(row[f.name] as LinkRef[], f.linkTable!)
+                  ) : (
+                    formatValue(f, row[f.name], lang) || <span className="muted">—</span>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {/* Row history (issue 4, audit trail) goes here: the audit entries of this row, with restore. */}
+        </>
+      )}
+    </aside>
+  );
+
+  function units(list: Responsibility[]) {
+    if (!list?.length) return <span className="muted">—</span>;
+    return (
+      <ul className="plain">
+        {list.map((r, i) => (
+          <li key={i}>
+            <span className={`chip chip-${r.role.toLowerCase()}`}>
+              <span className="chip-role">{enumLabel('ResponsibilityRole', r.role, lang)}</span>
+              <Link to={`/department?name=${encodeURIComponent(r.department.name)}`}>{r.department.name}</Link>
+            </span>
+            {r.note && <div className="muted small">{r.note}</div>}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  function links(list: LinkRef[], table: TableSpec['key']) {
+    if (!list?.length) return <span className="muted">—</span>;
+    const target = TABLE_BY_KEY[table];
+    return (
+      <ul className="plain">
+        {list.map((l) => (
+          <li key={l.id}>
+            <Link to={`${target.path}?row=${l.id}`}>
+              <span className="chip-seq">{l.seq}</span> {linkTitle(l)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+}

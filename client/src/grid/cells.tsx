@@ -1,0 +1,52 @@
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import { enumLabel } from '../tables/enums';
+import { TABLE_BY_KEY } from '../tables/specs';
+import { linkTitle } from '../tables/values';
+import type { LinkRef, Responsibility, Row, TableKey } from '../tables/types';
+import type { GridContext } from './context';
+import { Link } from '../router';
+
+/** Departments with their role: the leads first, bold. */
+export function ResponsibilitiesCell(p: CustomCellRendererProps<Row, Responsibility[], GridContext>) {
+  const list = p.value ?? [];
+  const lang = p.context.lang;
+  return (
+    <span className="chips">
+      {list.map((r, i) => (
+        <span key={`${r.department.id || r.department.name}-${i}`} className={`chip chip-${r.role.toLowerCase()}`} title={[r.department.nameEn, r.note].filter(Boolean).join(' — ')}>
+          <span className="chip-role">{enumLabel('ResponsibilityRole', r.role, lang)}</span>
+          {r.department.name}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Linked rows of the other table, each a link to that row. */
+export function LinksCell(p: CustomCellRendererProps<Row, LinkRef[], GridContext> & { linkTable: TableKey }) {
+  const list = p.value ?? [];
+  const target = TABLE_BY_KEY[p.linkTable];
+  return (
+    <span className="chips">
+      {list.map((l) => (
+        <Link key={l.id} className="chip chip-link" to={`${target.path}?row=${l.id}`} title={`${l.seq} ${linkTitle(l)}`} onMouseDown={(e) => e.stopPropagation()}>
+          <span className="chip-seq">{l.seq}</span>
+          {linkTitle(l)}
+        </Link>
+      ))}
+    </span>
+  );
+}
+
+/** The row's details panel (plan tables) or the department page (departments). */
+export function OpenRowCell(p: CustomCellRendererProps<Row, unknown, GridContext>) {
+  if (!p.data) return null;
+  const { lang, spec } = p.context;
+  const isDept = spec.key === 'departments';
+  const label = isDept ? (lang === 'zh' ? '查看该部门负责的全部事项' : 'Everything this department answers for') : lang === 'zh' ? '详情与关联' : 'Details and links';
+  return (
+    <button type="button" className="open-row" title={label} aria-label={label} data-row-open={p.data.id} onClick={() => p.context.openRow(p.data!)}>
+      {isDept ? '↗' : '⋯'}
+    </button>
+  );
+}

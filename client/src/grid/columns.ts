@@ -1,0 +1,154 @@
+import type { CellClassParams, ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { Lang } from '../i18n';
+import { enumKeys } from '../tables/enums';
+import { isEditable } from '../tables/specs';
+import { formatValue } from '../tables/values';
+import type { FieldSpec, Row, TableSpec } from '../tables/types';
+import type { GridContext } from './context';
+import { LinksCell, OpenRowCell, ResponsibilitiesCell } from './cells';
+import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
+import { DepartmentFilter, EnumFilter } from './filters';
+
+const LONG = new Set(['longText', 'responsibilities', 'links', 'stringList', 'enumList']);
+
+/** Saving / saved / failed, read from the edit controller through the grid context. */
+const stateRules = (colId: string) => ({
+  'ph-cell-saving': (p: CellClassParams<Row, unknown, GridContext>) => p.context.controller.cellState(p.data?.id, colId) === 'saving',
+  'ph-cell-saved': (p: CellClassParams<Row, unknown, GridContext>) => p.context.controller.cellState(p.data?.id, colId) === 'saved',
+  'ph-cell-failed': (p: CellClassParams<Row, unknown, GridContext>) => p.context.controller.cellState(p.data?.id, colId) === 'failed',
+});
+
+function editorFor(f: FieldSpec): Partial<ColDef<Row>> {
+  switch (f.kind) {
+    case 'text':
+      return { cellEditor: 'agTextCellEditor', cellEditorParams: { maxLength: f.maxLength } };
+    case 'longText':
+      return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: f.maxLength ?? 20000, rows: 12, cols: 64 } };
+    case 'int':
+    case 'year':
+      return { cellEditor: 'agNumberCellEditor', cellEditorParams: { precision: 0, preventStepping: true } };
+    case 'float':
+      return { cellEditor: 'agNumberCellEditor', cellEditorParams: { preventStepping: true } };
+    case 'enum':
+      return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: enumKeys(f.enumName!) } };
+    case 'bool':
+      return { cellEditor: 'agCheckboxCellEditor', cellRenderer: 'agCheckboxCellRenderer' };
+    case 'enumList':
+      return { cellEditor: MultiEnumEditor, cellEditorParams: { enumName: f.enumName }, cellEditorPopup: true, suppressKeyboardEvent: popupKeys };
+    case 'responsibilities':
+      return { cellEditor: ResponsibilitiesEditor, cellEditorPopup: true, suppressKeyboardEvent: popupKeys };
+    case 'stringList':
+      return { cellEditor: ListEditor, cellEditorPopup: true, suppressKeyboardEvent: popupKeys };
+    case 'links':
+      return { cellEditor: LinksEditor, cellEditorParams: { linkTable: f.linkTable }, cellEditorPopup: true, suppressKeyboardEvent: popupKeys };
+    default:
+      return {};
+  }
+}
+
+function filterFor(spec: TableSpec, f: FieldSpec, lang: Lang): Partial<ColDef<Row>> {
+  if (spec.rowModel === 'infinite') {
+    // Paged tables filter on the server: only what the list query's filter argument can express.
+    const server = spec.serverFilters[f.name];
+    if (server === 'enum') return { filter: EnumFilter, filterParams: { enumName: f.enumName, lang } };
+    if (server === 'bool') return { filter: EnumFilter, filterParams: { enumName: 'Boolean', lang } };
+    if (server === 'department') return { filter: DepartmentFilter, filterParams: { lang } };
+    return { filter: false };
+  }
+  switch (f.kind) {
+    case 'int':
+    case 'year':
+    case 'float':
+    case 'meta':
+      return f.name === 'planCode' ? { filter: 'agTextColumnFilter' } : { filter: 'agNumberColumnFilter' };
+    case 'id':
+      return { filter: 'agNumberColumnFilter', filterValueGetter: (p) => Number(p.data?.id) };
+    case 'enum':
+      return { filter: EnumFilter, filterParams: { enumName: f.enumName, lang } };
+    case 'enumList':
+      return { filter: EnumFilter, filterParams: { enumName: f.enumName, lang } };
+    case 'bool':
+      return { filter: EnumFilter, filterParams: { enumName: 'Boolean', lang } };
+    case 'responsibilities':
+      return { filter: DepartmentFilter, filterParams: { lang } };
+    case 'datetime':
+      return {
+        filter: 'agDateColumnFilter',
+        filterValueGetter: (p) => {
+          const v = p.data?.[f.name];
+          if (!v) return null;
+          const d = new Date(v);
+          return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+        },
+      };
+    default:
+      // Text, lists and links filter on the text the cell shows.
+      return { filter: 'agTextColumnFilter', filterValueGetter: (p) => formatValue(f, p.data?.[f.name], lang) };
+  }
+}
+
+function sortFor(spec: TableSpec, f: FieldSpec, lang: Lang): Partial<ColDef<Row>> {
+  if (spec.rowModel === 'infinite') return { sortable: spec.sortable.includes(f.name) };
+  if (f.kind === 'enum') {
+    // The plan's order of the values (预期性 before 约束性), not the alphabet.
+    const order = enumKeys(f.enumName!);
+    return { comparator: (a, b) => order.indexOf(a) - order.indexOf(b) };
+  }
+  if (f.kind === 'id') return { comparator: (a, b) => Number(a) - Number(b) };
+  if (LONG.has(f.kind)) {
+    return { comparator: (a, b) => formatValue(f, a, lang).localeCompare(formatValue(f, b, lang), lang === 'zh' ? 'zh-CN' : 'en') };
+  }
+  if (f.kind === 'text') return { comparator: (a, b) => String(a ?? '').localeCompare(String(b ?? ''), lang === 'zh' ? 'zh-CN' : 'en') };
+  return {};
+}
+
+/** The grid's columns for a table: every API field, with its editor, filter and formatting. */
+export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
+  const open: ColDef<Row> = {
+    colId: '_open',
+    headerName: '',
+    width: 48,
+    pinned: 'left',
+    lockPosition: 'left',
+    suppressMovable: true,
+    sortable: false,
+    filter: false,
+    resizable: false,
+    editable: false,
+    cellRenderer: OpenRowCell,
+    cellClass: 'open-cell',
+    suppressHeaderMenuButton: true,
+    getQuickFilterText: () => '',
+  };
+  const columns = spec.fields.map((f): ColDef<Row> => {
+    const long = LONG.has(f.kind);
+    return {
+      colId: f.name,
+      field: f.name,
+      headerName: f.label[lang],
+      headerTooltip: f.hint ? `${f.label[lang]} — ${f.hint[lang]}` : f.label[lang],
+      width: f.width,
+      hide: f.hidden ?? false,
+      pinned: f.name === 'seq' ? 'left' : undefined,
+      editable: isEditable(f),
+      cellDataType: false,
+      valueFormatter: (p: ValueFormatterParams<Row>) => formatValue(f, p.value, lang),
+      tooltip: (p: ITooltipParams<Row, unknown, GridContext>) =>
+        p.context.controller.cellMessage(p.data?.id, f.name) ?? (long || f.kind === 'text' ? formatValue(f, p.value, lang) || undefined : undefined),
+      getQuickFilterText: (p) => {
+        const v = p.value;
+        if (f.kind === 'responsibilities') return (v ?? []).map((r: { department: { name: string; aliases: string[] } }) => [r.department.name, ...r.department.aliases].join(' ')).join(' ');
+        if (f.kind === 'enum' || f.kind === 'enumList' || f.kind === 'bool') return `${formatValue(f, v, 'zh')} ${formatValue(f, v, 'en')}`;
+        return formatValue(f, v, lang);
+      },
+      cellClassRules: stateRules(f.name),
+      cellClass: f.kind === 'int' || f.kind === 'year' || f.kind === 'float' || f.kind === 'meta' ? 'num' : undefined,
+      ...(f.kind === 'responsibilities' ? { cellRenderer: ResponsibilitiesCell } : {}),
+      ...(f.kind === 'links' ? { cellRenderer: LinksCell, cellRendererParams: { linkTable: f.linkTable } } : {}),
+      ...editorFor(f),
+      ...filterFor(spec, f, lang),
+      ...sortFor(spec, f, lang),
+    };
+  });
+  return [open, ...columns];
+}

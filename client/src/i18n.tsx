@@ -1,0 +1,60 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+/** Chinese first; English on request. The choice is remembered per browser. */
+export type Lang = 'zh' | 'en';
+export type Text = { zh: string; en: string };
+
+const STORAGE_KEY = 'planhub.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    // storage blocked: fall through to Chinese
+  }
+  return 'zh';
+}
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  /** Picks the current language from a { zh, en } pair. */
+  t(text: Text): string;
+}
+
+const I18nContext = createContext<I18n>({ lang: 'zh', setLang: () => {}, t: (x) => x.zh });
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not remembered, still switched
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = lang === 'zh' ? 'Plan Hub · 绩效规划数据中心' : 'Plan Hub · Performance plan data hub';
+  }, [lang]);
+  const value = useMemo<I18n>(() => ({ lang, setLang, t: (x) => x[lang] }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = () => useContext(I18nContext);
+
+/** Fills {name} placeholders. */
+export function fmt(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in values ? String(values[k]) : `{${k}}`));
+}
+
+export const formatNumber = (n: number, lang: Lang) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}

@@ -1,0 +1,343 @@
+import { useEffect, useMemo, useState } from 'react';
+import { gql } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { fmt, useI18n, type Lang } from '../i18n';
+import { Link, navigate, useLocation } from '../router';
+import { searchDepartments, similarDepartments, useDepartments } from '../api/departments';
+import { toProblem } from '../api/errors';
+import { reason } from '../api/describe';
+import { enumLabel } from '../tables/enums';
+import { TABLE_BY_KEY } from '../tables/specs';
+import type { Department, TableKey } from '../tables/types';
+
+const UNITS = 'responsibilities { id role note department { id name } }';
+
+const DEPARTMENT_PAGE = gql`
+  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {
+    department(name: $name) {
+      id
+      code
+      name
+      nameEn
+      aliases
+      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute ${UNITS} specialTargets { id seq title } }
+      specialTargets(role: $role) { id seq title assessmentMethods ${UNITS} indicators { id seq name } }
+      rectifications(role: $role) { id seq problem deadlineYear status ${UNITS} }
+      innovationTopics(role: $role) { id seq field title ${UNITS} }
+      standards(role: $role) { id seq name releaseYear ${UNITS} }
+    }
+  }
+`;
+
+interface Unit {
+  id: string;
+  role: 'LEAD' | 'SUPPORT';
+  note: string | null;
+  department: { id: string; name: string };
+}
+interface Item {
+  id: string;
+  seq: number;
+  responsibilities: Unit[];
+  [key: string]: any;
+}
+interface PageData {
+  department: (Department & Record<'indicators' | 'specialTargets' | 'rectifications' | 'innovationTopics' | 'standards', Item[]>) | null;
+}
+
+const SECTIONS: { key: Exclude<TableKey, 'departments'>; title: string; details(item: Item, lang: Lang): string }[] = [
+  { key: 'indicators', title: 'name', details: (i, l) => [`${i.targetText}${i.unit && !/^\D/.test(i.targetText) ? ` ${i.unit}` : ''}`, enumLabel('IndicatorAttribute', i.attribute, l)].join(' · ') },
+  { key: 'specialTargets', title: 'title', details: (i, l) => (i.assessmentMethods as string[]).map((m) => enumLabel('AssessmentMethod', m, l)).join('、') },
+  { key: 'rectifications', title: 'problem', details: (i, l) => [enumLabel('RectificationStatus', i.status, l), i.deadlineYear ? (l === 'zh' ? `${i.deadlineYear}年前` : `by ${i.deadlineYear}`) : ''].filter(Boolean).join(' · ') },
+  { key: 'innovationTopics', title: 'title', details: (i, l) => enumLabel('InnovationField', i.field, l) },
+  { key: 'standards', title: 'name', details: (i, l) => (l === 'zh' ? `${i.releaseYear}年出台` : `released ${i.releaseYear}`) },
+];
+
+/**
+ * Everything one department leads or supports across the five plan tables. Any spelling finds it
+ * (住建 → 区住建局); role and attribute narrow it; each row links to its table.
+ */
+export function DepartmentPage() {
+  const { lang, t } = useI18n();
+  const { query } = useLocation();
+  const name = query.get('name') ?? '';
+  const role = query.get('role') ?? '';
+  const attribute = query.get('attribute') ?? '';
+  const departments = useDepartments();
+  const [text, setText] = useState(name);
+  const [showSuggestions, setShowSuggestions] = useState(false);
+  const [active, setActive] = useState(-1);
+  useEffect(() => setText(name), [name]);
+
+  const { data, loading, error } = useQuery<PageData>(DEPARTMENT_PAGE, {
+    variables: { name, attribute: attribute || undefined, role: role || undefined },
+    skip: !name,
+    fetchPolicy: 'network-only',
+  });
+
+  const go = (next: { name?: string; role?: string; attribute?: string }) => {
+    const params = new URLSearchParams();
+    const n = next.name ?? name;
+    if (n) params.set('name', n);
+    const r = next.role ?? role;
+    if (r) params.set('role', r);
+    const a = next.attribute ?? attribute;
+    if (a) params.set('attribute', a);
+    navigate(`/department${params.size ? `?${params}` : ''}`);
+  };
+  const suggestions = useMemo(() => searchDepartments(departments, text, 8), [departments, text]);
+  const dept = data?.department;
+  const zh = lang === 'zh';
+
+  return (
+    <div className="page department-page">
+      <form
+        className="dept-search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setShowSuggestions(false);
+          const pick = showSuggestions && active >= 0 && suggestions[active] ? suggestions[active].name : text.trim();
+          go({ name: pick });
+        }}
+      >
+        <label htmlFor="dept-q">{t({ zh: '部门', en: 'Department' })}</label>
+        <div className="combo">
+          <input
+            id="dept-q"
+            name="department"
+            autoFocus={!name}
+            autoComplete="off"
+            placeholder={t({ zh: '输入任意名称或别名，如 住建、发改、housing', en: 'Any name or alias, e.g. 住建, 发改, housing' })}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setShowSuggestions(true);
+              setActive(-1);
+            }}
+            onFocus={() => setShowSuggestions(true)}
+            onBlur={() => setTimeout(() => setShowSuggestions(false), 150)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
+              else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+              else if (e.key === 'Escape') setShowSuggestions(false);
+              else return;
+              e.preventDefault();
+            }}
+          />
+          {showSuggestions && text.trim() && suggestions.length > 0 && (
+            <ul className="combo-list" role="listbox">
+              {suggestions.map((d, i) => (
+                <li
+                  key={d.id}
+                  role="option"
+                  aria-selected={i === active}
+                  className={i === active ? 'active' : ''}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => {
+                    setShowSuggestions(false);
+                    go({ name: d.name });
+                  }}
+                >
+                  <strong>{d.name}</strong> <span className="muted">{d.aliases.join('、')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <button type="submit" className="primary">
+          {t({ zh: '查询', en: 'Look up' })}
+        </button>
+      </form>
+
+      {!name && (
+        <section className="dept-directory">
+          <h2>{t({ zh: '全部部门', en: 'All departments' })}</h2>
+          <ul className="dept-grid">
+            {departments.map((d) => (
+              <li key={d.id}>
+                <Link to={`/department?name=${encodeURIComponent(d.name)}`}>{d.name}</Link>
+                {d.aliases.length > 0 && <span className="muted small"> {d.aliases.join('、')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {name && loading && !dept && <p className="muted">{t({ zh: '加载中…', en: 'Loading…' })}</p>}
+      {name && error && <p className="field-error">{reason(toProblem(error), lang)}</p>}
+      {name && !loading && !error && data && !dept && (
+        <div className="not-found" role="alert">
+          <p>{fmt(t({ zh: '没有找到名称或别名为“{name}”的部门。', en: 'No department is called "{name}".' }), { name })}</p>
+          {similarDepartments(departments, name).length > 0 && (
+            <p>
+              {t({ zh: '您是不是要找：', en: 'Did you mean: ' })}
+              {similarDepartments(departments, name).map((d) => (
+                <Link key={d.id} className="chip" to={`/department?name=${encodeURIComponent(d.name)}`}>
+                  {d.name}
+                </Link>
+              ))}
+            </p>
+          )}
+        </div>
+      )}
+
+      {dept && (
+        <>
+          <header className="dept-header">
+            <div>
+              <h1 data-testid="dept-name">{dept.name}</h1>
+              <div className="muted">
+                {dept.nameEn} · <code>{dept.code}</code>
+              </div>
+              {dept.aliases.length > 0 && (
+                <div className="dept-aliases">
+                  {t({ zh: '别名：', en: 'Also written: ' })}
+                  {dept.aliases.map((a) => (
+                    <span key={a} className={`chip${a === name ? ' chip-hit' : ''}`}>
+                      {a}
+                    </span>
+                  ))}
+                </div>
+              )}
+            </div>
+            <Link to={`/departments?row=${dept.id}`} className="button">
+              {t({ zh: '在部门表中编辑', en: 'Edit in the departments table' })}
+            </Link>
+          </header>
+
+          <div className="dept-filters">
+            <Segmented
+              label={t({ zh: '角色', en: 'Role' })}
+              value={role}
+              options={[
+                ['', t({ zh: '牵头和配合', en: 'Lead and support' })],
+                ['LEAD', enumLabel('ResponsibilityRole', 'LEAD', lang)],
+                ['SUPPORT', enumLabel('ResponsibilityRole', 'SUPPORT', lang)],
+              ]}
+              onChange={(v) => go({ role: v })}
+            />
+            <Segmented
+              label={t({ zh: '指标属性', en: 'Indicator attribute' })}
+              value={attribute}
+              options={[
+                ['', t({ zh: '全部', en: 'All' })],
+                ['EXPECTED', enumLabel('IndicatorAttribute', 'EXPECTED', lang)],
+                ['BINDING', enumLabel('IndicatorAttribute', 'BINDING', lang)],
+              ]}
+              onChange={(v) => go({ attribute: v })}
+            />
+          </div>
+
+          <nav className="dept-summary" aria-label={t({ zh: '各表数量', en: 'Counts per table' })}>
+            {SECTIONS.map((s) => (
+              <a key={s.key} href={`#sec-${s.key}`} className="summary-chip" data-testid={`count-${s.key}`}>
+                {TABLE_BY_KEY[s.key].label[lang]} <strong>{dept[s.key].length}</strong>
+              </a>
+            ))}
+          </nav>
+
+          {SECTIONS.map((s) => {
+            const spec = TABLE_BY_KEY[s.key];
+            const items = dept[s.key];
+            const params = new URLSearchParams({ department: dept.name });
+            if (role) params.set('role', role);
+            if (attribute && s.key === 'indicators') params.set('attribute', attribute);
+            return (
+              <section key={s.key} id={`sec-${s.key}`} className="dept-section" data-testid={`section-${s.key}`}>
+                <h2>
+                  {spec.label[lang]} <span className="count">{items.length}</span>
+                  {s.key === 'indicators' && attribute && <span className="muted small"> · {enumLabel('IndicatorAttribute', attribute, lang)}</span>}
+                  <Link className="small see-all" to={`${spec.path}?${params}`}>
+                    {t({ zh: '在表中查看 →', en: 'Open in the table →' })}
+                  </Link>
+                </h2>
+                {items.length === 0 ? (
+                  <p className="muted">{t({ zh: '无', en: 'None' })}</p>
+                ) : (
+                  <table className="plain-table">
+                    <thead>
+                      <tr>
+                        <th className="num">{t({ zh: '序号', en: 'No.' })}</th>
+                        <th>{spec.fields.find((f) => f.name === s.title)?.label[lang]}</th>
+                        <th>{t({ zh: '要点', en: 'Summary' })}</th>
+                        <th>{t({ zh: '本部门', en: 'This department' })}</th>
+                        <th>{t({ zh: '其他责任单位', en: 'Other units' })}</th>
+                        {s.key === 'indicators' && <th>{t({ zh: '关联专项目标', en: 'Special targets' })}</th>}
+                        {s.key === 'specialTargets' && <th>{t({ zh: '关联指标', en: 'Indicators' })}</th>}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {items.map((item) => {
+                        const mine = item.responsibilities.filter((r) => r.department.id === dept.id);
+                        const others = item.responsibilities.filter((r) => r.department.id !== dept.id);
+                        return (
+                          <tr key={item.id} data-row-id={item.id}>
+                            <td className="num">{item.seq}</td>
+                            <td className="title-cell">
+                              <Link to={`${spec.path}?row=${item.id}`}>{String(item[s.title])}</Link>
+                            </td>
+                            <td>{s.details(item, lang)}</td>
+                            <td>
+                              {mine.map((r) => (
+                                <span key={r.id} className={`chip chip-${r.role.toLowerCase()}`} title={r.note ?? undefined}>
+                                  {enumLabel('ResponsibilityRole', r.role, lang)}
+                                </span>
+                              ))}
+                            </td>
+                            <td className="small">
+                              {others.map((r, i) => (
+                                <span key={r.id}>
+                                  {i > 0 && (zh ? '、' : ', ')}
+                                  <Link to={`/department?name=${encodeURIComponent(r.department.name)}`}>{r.department.name}</Link>
+                                  {r.role === 'LEAD' && <span className="muted">({enumLabel('ResponsibilityRole', 'LEAD', lang)})</span>}
+                                </span>
+                              ))}
+                            </td>
+                            {s.key === 'indicators' && (
+                              <td className="small">
+                                {(item.specialTargets as Item[]).map((x) => (
+                                  <Link key={x.id} className="chip chip-link" to={`/special-targets?row=${x.id}`} title={x.title}>
+                                    <span className="chip-seq">{x.seq}</span>
+                                    {x.title}
+                                  </Link>
+                                ))}
+                              </td>
+                            )}
+                            {s.key === 'specialTargets' && (
+                              <td className="small">
+                                {(item.indicators as Item[]).map((x) => (
+                                  <Link key={x.id} className="chip chip-link" to={`/indicators?row=${x.id}`} title={x.name}>
+                                    <span className="chip-seq">{x.seq}</span>
+                                    {x.name}
+                                  </Link>
+                                ))}
+                              </td>
+                            )}
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Segmented({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange(v: string): void }) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label={label}>
+      <span className="segmented-label">{label}</span>
+      {options.map(([v, text]) => (
+        <button key={v || 'all'} type="button" role="radio" aria-checked={value === v} className={value === v ? 'on' : ''} onClick={() => onChange(v)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+import type { FieldSpec, TableKey, TableSpec } from './types';
+
+const DEPARTMENT = 'id code name nameEn aliases';
+const RESPONSIBILITIES = `responsibilities { id role note department { ${DEPARTMENT} } }`;
+const META = 'planCode version createdAt updatedAt';
+
+/** Columns every plan table shares, after its own. */
+const seq: FieldSpec = { name: 'seq', label: { zh: '序号', en: 'No.' }, kind: 'int', required: true, width: 90 };
+const responsibilities: FieldSpec = {
+  name: 'responsibilities',
+  label: { zh: '责任单位', en: 'Responsible units' },
+  kind: 'responsibilities',
+  inCreate: true,
+  width: 260,
+};
+const planMeta: FieldSpec[] = [
+  { name: 'planCode', label: { zh: '所属规划', en: 'Plan' }, kind: 'meta', hidden: true, width: 140 },
+  { name: 'version', label: { zh: '版本', en: 'Version' }, kind: 'meta', width: 90 },
+  { name: 'updatedAt', label: { zh: '更新时间', en: 'Updated' }, kind: 'datetime', width: 170 },
+  { name: 'createdAt', label: { zh: '创建时间', en: 'Created' }, kind: 'datetime', hidden: true, width: 170 },
+  { name: 'id', label: { zh: '编号', en: 'ID' }, kind: 'id', hidden: true, width: 90 },
+];
+const othersInvolved: FieldSpec = {
+  name: 'othersInvolved',
+  label: { zh: '另有单位（等）', en: 'Others involved' },
+  kind: 'bool',
+  width: 130,
+  hint: { zh: '原文责任单位以“等”结尾', en: 'The plan’s list of units ends in 等 (and others)' },
+};
+const planSortable = ['seq', 'updatedAt', 'createdAt', 'version', 'id'];
+
+export const indicators: TableSpec = {
+  key: 'indicators',
+  path: '/indicators',
+  label: { zh: '指标', en: 'Indicators' },
+  rowNoun: { zh: '指标', en: 'indicator' },
+  typeName: 'Indicator',
+  single: 'indicator',
+  list: 'indicators',
+  create: 'createIndicator',
+  update: 'updateIndicator',
+  remove: 'deleteIndicator',
+  inputType: 'IndicatorInput',
+  patchType: 'IndicatorPatch',
+  filterType: 'IndicatorFilter',
+  rowModel: 'infinite',
+  titleField: 'name',
+  fields: [
+    seq,
+    { name: 'name', label: { zh: '指标名称', en: 'Indicator' }, kind: 'text', required: true, maxLength: 300, width: 240 },
+    { name: 'unit', label: { zh: '单位', en: 'Unit' }, kind: 'text', required: true, maxLength: 50, width: 100 },
+    {
+      name: 'targetText',
+      label: { zh: '2020年目标', en: 'Target (2020)' },
+      kind: 'text',
+      required: true,
+      maxLength: 200,
+      width: 150,
+      hint: { zh: '如 1500、13左右、达到68以上、控制在50以内、与GDP同步、市下达目标', en: 'e.g. 1500, 13左右, 达到68以上, 控制在50以内, 与GDP同步, 市下达目标' },
+    },
+    {
+      name: 'targetKind',
+      label: { zh: '目标类型', en: 'Target kind' },
+      kind: 'enum',
+      enumName: 'TargetKind',
+      required: true,
+      width: 130,
+      hint: { zh: '改目标文字时自动识别', en: 'Read again from the target text when it changes' },
+    },
+    { name: 'targetValue', label: { zh: '目标数值', en: 'Target value' }, kind: 'float', nullable: true, inCreate: true, width: 110 },
+    { name: 'annualGrowthPct', label: { zh: '年均增长（%）', en: 'Annual growth (%)' }, kind: 'float', nullable: true, inCreate: true, width: 130 },
+    { name: 'attribute', label: { zh: '属性', en: 'Attribute' }, kind: 'enum', enumName: 'IndicatorAttribute', required: true, width: 100 },
+    { name: 'cumulative', label: { zh: '五年累计', en: 'Five-year total' }, kind: 'bool', inCreate: true, width: 110, hint: { zh: '规划中标 * 的五年累计数', en: 'Five-year cumulative figure (marked * in the plan)' } },
+    responsibilities,
+    { name: 'specialTargets', label: { zh: '关联专项目标', en: 'Special targets' }, kind: 'links', linkTable: 'specialTargets', patchKey: 'specialTargetIds', width: 240 },
+    { name: 'unitAsWritten', label: { zh: '名称原文', en: 'Name as written' }, kind: 'text', nullable: true, maxLength: 300, hidden: true, width: 200, hint: { zh: '单位需要修复时，原页面上的名称单元格', en: 'The name cell as the source page had it, where the unit had to be repaired' } },
+    { name: 'targetAsWritten', label: { zh: '目标原文', en: 'Target as written' }, kind: 'text', nullable: true, maxLength: 200, width: 120, hint: { zh: '原文与目标不同时，如“同上”', en: 'Where the plan’s cell differs from the target, e.g. 同上' } },
+    ...planMeta,
+  ],
+  selection: `id seq name unit unitAsWritten targetText targetAsWritten targetKind targetValue annualGrowthPct attribute cumulative ${META} ${RESPONSIBILITIES} specialTargets { id seq title }`,
+  sortable: [...planSortable, 'name', 'unit', 'targetText', 'targetValue', 'targetKind', 'annualGrowthPct', 'attribute', 'cumulative'],
+  serverFilters: { attribute: 'enum', targetKind: 'enum', cumulative: 'bool', responsibilities: 'department' },
+};
+
+export const specialTargets: TableSpec = {
+  key: 'specialTargets',
+  path: '/special-targets',
+  label: { zh: '专项目标', en: 'Special targets' },
+  rowNoun: { zh: '专项目标', en: 'special target' },
+  typeName: 'SpecialTarget',
+  single: 'specialTarget',
+  list: 'specialTargets',
+  create: 'createSpecialTarget',
+  update: 'updateSpecialTarget',
+  remove: 'deleteSpecialTarget',
+  inputType: 'SpecialTargetInput',
+  patchType: 'SpecialTargetPatch',
+  filterType: 'SpecialTargetFilter',
+  rowModel: 'clientSide',
+  titleField: 'title',
+  fields: [
+    seq,
+    { name: 'title', label: { zh: '专项目标', en: 'Target' }, kind: 'text', required: true, maxLength: 300, width: 240 },
+    { name: 'content', label: { zh: '主要内容', en: 'Content' }, kind: 'longText', required: true, maxLength: 20000, width: 360 },
+    { name: 'assessmentMethods', label: { zh: '考核方式', en: 'Assessment methods' }, kind: 'enumList', enumName: 'AssessmentMethod', inCreate: true, width: 200 },
+    responsibilities,
+    othersInvolved,
+    { name: 'indicators', label: { zh: '关联指标', en: 'Indicators' }, kind: 'links', linkTable: 'indicators', patchKey: 'indicatorIds', width: 260 },
+    ...planMeta,
+  ],
+  selection: `id seq title content assessmentMethods othersInvolved ${META} ${RESPONSIBILITIES} indicators { id seq name }`,
+  sortable: [...planSortable, 'title', 'othersInvolved'],
+  serverFilters: {},
+};
+
+export const rectifications: TableSpec = {
+  key: 'rectifications',
+  path: '/rectifications',
+  label: { zh: '热点整改', en: 'Rectifications' },
+  rowNoun: { zh: '整改事项', en: 'rectification' },
+  typeName: 'Rectification',
+  single: 'rectification',
+  list: 'rectifications',
+  create: 'createRectification',
+  update: 'updateRectification',
+  remove: 'deleteRectification',
+  inputType: 'RectificationInput',
+  patchType: 'RectificationPatch',
+  filterType: 'RectificationFilter',
+  rowModel: 'clientSide',
+  titleField: 'problem',
+  fields: [
+    seq,
+    { name: 'problem', label: { zh: '问题概要', en: 'Problem' }, kind: 'longText', required: true, maxLength: 20000, width: 280 },
+    { name: 'direction', label: { zh: '整改方向', en: 'Direction' }, kind: 'longText', required: true, maxLength: 20000, width: 220 },
+    { name: 'plan', label: { zh: '整改计划', en: 'Plan' }, kind: 'longText', required: true, maxLength: 20000, width: 260 },
+    { name: 'measures', label: { zh: '整改举措及目标', en: 'Measures and goals' }, kind: 'longText', required: true, maxLength: 20000, width: 300 },
+    { name: 'expectedOutcomes', label: { zh: '预期成效', en: 'Expected outcomes' }, kind: 'longText', required: true, maxLength: 20000, width: 260 },
+    { name: 'deadlineYear', label: { zh: '整改时限（年）', en: 'Deadline (year)' }, kind: 'year', nullable: true, inCreate: true, width: 130 },
+    { name: 'status', label: { zh: '状态', en: 'Status' }, kind: 'enum', enumName: 'RectificationStatus', inCreate: true, width: 110 },
+    responsibilities,
+    othersInvolved,
+    ...planMeta,
+  ],
+  selection: `id seq problem direction plan measures expectedOutcomes deadlineYear status othersInvolved ${META} ${RESPONSIBILITIES}`,
+  sortable: [...planSortable, 'deadlineYear', 'status'],
+  serverFilters: {},
+};
+
+export const innovationTopics: TableSpec = {
+  key: 'innovationTopics',
+  path: '/innovation-topics',
+  label: { zh: '创新指南', en: 'Innovation topics' },
+  rowNoun: { zh: '创新选题', en: 'innovation topic' },
+  typeName: 'InnovationTopic',
+  single: 'innovationTopic',
+  list: 'innovationTopics',
+  create: 'createInnovationTopic',
+  update: 'updateInnovationTopic',
+  remove: 'deleteInnovationTopic',
+  inputType: 'InnovationTopicInput',
+  patchType: 'InnovationTopicPatch',
+  filterType: 'InnovationTopicFilter',
+  rowModel: 'clientSide',
+  titleField: 'title',
+  fields: [
+    seq,
+    { name: 'field', label: { zh: '申报方向', en: 'Field' }, kind: 'enum', enumName: 'InnovationField', required: true, width: 130 },
+    { name: 'title', label: { zh: '选题', en: 'Topic' }, kind: 'text', required: true, maxLength: 300, width: 220 },
+    { name: 'problem', label: { zh: '需要突破和解决的问题', en: 'Problem to solve' }, kind: 'longText', required: true, maxLength: 20000, width: 300 },
+    { name: 'path', label: { zh: '创新路径', en: 'Path' }, kind: 'longText', required: true, maxLength: 20000, width: 300 },
+    { name: 'sources', label: { zh: '依据文件', en: 'Sources' }, kind: 'stringList', inCreate: true, width: 220, hint: { zh: '每行一个文件', en: 'One document per line' } },
+    responsibilities,
+    ...planMeta,
+  ],
+  selection: `id seq field title problem path sources ${META} ${RESPONSIBILITIES}`,
+  sortable: [...planSortable, 'field', 'title'],
+  serverFilters: {},
+};
+
+export const standards: TableSpec = {
+  key: 'standards',
+  path: '/standards',
+  label: { zh: '标准', en: 'Standards' },
+  rowNoun: { zh: '标准', en: 'standard' },
+  typeName: 'Standard',
+  single: 'standard',
+  list: 'standards',
+  create: 'createStandard',
+  update: 'updateStandard',
+  remove: 'deleteStandard',
+  inputType: 'StandardInput',
+  patchType: 'StandardPatch',
+  filterType: 'StandardFilter',
+  rowModel: 'clientSide',
+  titleField: 'name',
+  fields: [
+    seq,
+    { name: 'name', label: { zh: '标准名称', en: 'Standard' }, kind: 'text', required: true, maxLength: 300, width: 320 },
+    { name: 'releaseYear', label: { zh: '出台年份', en: 'Release year' }, kind: 'year', required: true, width: 110 },
+    responsibilities,
+    ...planMeta,
+  ],
+  selection: `id seq name releaseYear ${META} ${RESPONSIBILITIES}`,
+  sortable: [...planSortable, 'name', 'releaseYear'],
+  serverFilters: {},
+};
+
+export const departments: TableSpec = {
+  key: 'departments',
+  path: '/departments',
+  label: { zh: '部门', en: 'Departments' },
+  rowNoun: { zh: '部门', en: 'department' },
+  typeName: 'Department',
+  single: 'department',
+  list: 'departments',
+  create: 'createDepartment',
+  update: 'updateDepartment',
+  remove: 'deleteDepartment',
+  inputType: 'DepartmentInput',
+  patchType: 'DepartmentPatch',
+  rowModel: 'clientSide',
+  titleField: 'name',
+  fields: [
+    { name: 'name', label: { zh: '名称', en: 'Name' }, kind: 'text', required: true, maxLength: 200, width: 200 },
+    { name: 'code', label: { zh: '代码', en: 'Code' }, kind: 'text', required: true, maxLength: 64, width: 180, hint: { zh: '小写字母、数字和连字符，如 housing', en: 'Lowercase letters, digits and -, e.g. housing' } },
+    { name: 'nameEn', label: { zh: '英文名称', en: 'English name' }, kind: 'text', required: true, maxLength: 300, width: 300 },
+    { name: 'aliases', label: { zh: '别名', en: 'Aliases' }, kind: 'stringList', inCreate: true, width: 280, hint: { zh: '文件中出现过的其他写法，每行一个', en: 'Other spellings met in plan documents, one per line' } },
+    { name: 'version', label: { zh: '版本', en: 'Version' }, kind: 'meta', width: 90 },
+    { name: 'updatedAt', label: { zh: '更新时间', en: 'Updated' }, kind: 'datetime', width: 170 },
+    { name: 'createdAt', label: { zh: '创建时间', en: 'Created' }, kind: 'datetime', hidden: true, width: 170 },
+    { name: 'id', label: { zh: '编号', en: 'ID' }, kind: 'id', hidden: true, width: 90 },
+  ],
+  selection: 'id code name nameEn aliases version createdAt updatedAt',
+  sortable: [],
+  serverFilters: {},
+};
+
+export const TABLES: TableSpec[] = [indicators, specialTargets, rectifications, innovationTopics, standards, departments];
+export const TABLE_BY_KEY = Object.fromEntries(TABLES.map((t) => [t.key, t])) as Record<TableKey, TableSpec>;
+
+export const isEditable = (f: FieldSpec) => !['id', 'datetime', 'meta'].includes(f.kind);
+export const fieldOf = (spec: TableSpec, name: string) => spec.fields.find((f) => f.name === name || f.patchKey === name);

@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import * as helpers from '../helpers';
+import { startHub, type TestHub } from '../helpers';
+
+/**
+ * The admin UI in real headless Chromium (Debian's package, driven by playwright-core): one
+ * server and one browser per test file, a fresh seeded in-memory database per server.
+ */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS = `${ROOT}tests/artifacts`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Builds client/dist when it is missing or older than the client sources (a few seconds). */
+export function buildClient() {
+  execFileSync(process.execPath, ['client/build-if-stale.mjs', '--quiet', '--strict'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export interface UiServer {
+  hub: TestHub;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app (createApp) on a fresh seeded database, listening on a free port. */
+export async function startUiServer(): Promise<UiServer> {
+  buildClient();
+  const hub = await startHub();
+  await hub.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = hub.app.server.address() as AddressInfo;
+  return { hub, url: `http://127.0.0.1:${port}`, close: () => hub.close() };
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions of the page, for the "no console errors" checks. */
+  errors: string[];
+  /** GraphQL mutations the page sent (operation text), to count requests. */
+  mutations: string[];
+}
+
+const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true } as const;
+/** One sign-in per browser and server (the password hash is slow on purpose); contexts share its cookie. */
+const signedIn = new Map<string, Promise<Awaited<ReturnType<BrowserContext['storageState']>>>>();
+
+/** A browser context of its own (own storage and tab), signed in when the hub has accounts. */
+export async function openSession(browser: Browser, url: string, options: { lang?: 'zh' | 'en' } = {}): Promise<Session> {
+  let state = signedIn.get(url);
+  if (!state) {
+    state = (async () => {
+      const first = await browser.newContext(CONTEXT);
+      await signIn(first, url);
+      const s = await first.storageState();
+      await first.close();
+      return s;
+    })();
+    signedIn.set(url, state);
+  }
+  const context = await browser.newContext({ ...CONTEXT, storageState: await state });
+  if (options.lang) await context.addInitScript((lang) => localStorage.setItem('planhub.lang', lang), options.lang);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const mutations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && r.method() === 'POST') {
+      const query = String(r.postDataJSON()?.query ?? '');
+      if (/^\s*mutation/.test(query)) mutations.push(query);
+    }
+  });
+  return { context, page, errors, mutations };
+}
+
+/**
+ * Writes need a signed-in user once accounts exist: sign in as the hub's admin through the
+ * login mutation, which sets the session cookie in this context. A hub without accounts needs none.
+ */
+async function signIn(context: BrowserContext, url: string) {
+  const password = (helpers as Record<string, unknown>).ADMIN_PASSWORD;
+  if (typeof password !== 'string') return;
+  const res = await context.request.post(`${url}/graphql`, {
+    data: { query: 'mutation SignIn($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: 'admin', p: password } },
+  });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
+}
+
+export async function screenshot(page: Page, name: string, docs = false) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
+  // UPDATE_DOCS=1 refreshes the README's screenshots in client/docs.
+  if (docs && process.env.UPDATE_DOCS === '1') await page.screenshot({ path: `${ROOT}client/docs/${name}.png` });
+}
+
+// ---- the grid ------------------------------------------------------------------------------------
+
+export const row = (page: Page, id: string | number) => page.locator(`.ag-center-cols-container .ag-row[row-id="${id}"]`);
+
+/** A cell of a row (pinned or not), by the row's id and the column (the GraphQL field). */
+export const cell = (page: Page, rowId: string | number, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+
+export async function openTable(page: Page, url: string, path: string) {
+  await page.goto(`${url}${path}`);
+  await page.locator('.ag-row[row-id]').first().waitFor();
+}
+
+/** Types into a text or number cell the way a user does: double-click, replace, Enter. */
+export async function typeInto(target: Locator, text: string) {
+  await target.dblclick();
+  const input = target.locator('input');
+  await input.waitFor();
+  await input.fill('');
+  if (text) await input.fill(text);
+  await input.press('Enter');
+}
+
+export const cellState = (page: Page, rowId: string | number, colId: string, state: 'saving' | 'saved' | 'failed') =>
+  page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"].ph-cell-${state}`);
+
+/** The visible messages (errors and conflicts are role=alert, the rest role=status). */
+export const notices = (page: Page) => page.locator('.notices .notice');
+
+/** Pastes tab-separated text into the focused cell, as Ctrl+V with Excel cells on the clipboard does. */
+export async function paste(page: Page, text: string) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Closes every message (in one go: success messages also fade out by themselves). */
+export async function dismissNotices(page: Page) {
+  await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notices .notice-close').forEach((b) => b.click()));
+}
+
+/** expect.poll with room for a busy machine (its default gives up after one second). */
+export const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
