@@ -3,11 +3,16 @@ import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
 import { HOME, ROUTES } from './routes';
 import { Notices } from './ui/notify';
+import { SignInDialog, UserBadge } from './auth/Login';
+import { loadSession } from './api/session';
 
 export function App() {
   const { lang, setLang, t } = useI18n();
   const { path } = useLocation();
   const route = ROUTES.find((r) => r.path === path);
+  useEffect(() => {
+    void loadSession();
+  }, []);
   useEffect(() => {
     if (path === '/' || path === '') navigate(HOME, { replace: true });
   }, [path]);
@@ -25,7 +30,7 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-end">
-          {/* Accounts (issue 4): the signed-in user and a sign-out button go here. */}
+          <UserBadge />
           <a className="muted small" href="/graphql" target="_blank" rel="noreferrer" title="GraphQL API (Apollo Sandbox)">
             GraphQL
           </a>
@@ -51,6 +56,7 @@ export function App() {
           </div>
         )}
       </main>
+      <SignInDialog />
       <Notices />
     </div>
   );

@@ -3,6 +3,7 @@ import type { Text } from './i18n';
 import { TABLES } from './tables/specs';
 import { DataGrid } from './grid/DataGrid';
 import { DepartmentPage } from './pages/DepartmentPage';
+import { LoginPage } from './auth/Login';
 
 export interface Route {
   path: string;
@@ -12,13 +13,13 @@ export interface Route {
 }
 
 /**
- * Every page of the app, in navigation order. Accounts (issue 4) add their pages here — a
- * `/login` route without `nav`, and a guard in App that sends writes without a session there —
- * and a row's history goes into grid/RowPanel.tsx.
+ * Every page of the app, in navigation order; `/login` has no tab. Writes refused for want of a
+ * session open the sign-in dialog in place (auth/Login.tsx), so the page is not lost.
  */
 export const ROUTES: Route[] = [
   ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => <DataGrid key={spec.key} spec={spec} /> })),
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => <DepartmentPage /> },
+  { path: '/login', render: () => <LoginPage /> },
 ];
 
 export const HOME = '/indicators';

@@ -56,9 +56,12 @@ const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timez
 /** One sign-in per browser and server (the password hash is slow on purpose); contexts share its cookie. */
 const signedIn = new Map<string, Promise<Awaited<ReturnType<BrowserContext['storageState']>>>>();
 
-/** A browser context of its own (own storage and tab), signed in when the hub has accounts. */
-export async function openSession(browser: Browser, url: string, options: { lang?: 'zh' | 'en' } = {}): Promise<Session> {
-  let state = signedIn.get(url);
+/**
+ * A browser context of its own (own storage and tab), signed in when the hub has accounts
+ * (`anonymous: true` starts signed out, e.g. to sign in through the login page).
+ */
+export async function openSession(browser: Browser, url: string, options: { lang?: 'zh' | 'en'; anonymous?: boolean } = {}): Promise<Session> {
+  let state = options.anonymous ? Promise.resolve(undefined) : signedIn.get(url);
   if (!state) {
     state = (async () => {
       const first = await browser.newContext(CONTEXT);

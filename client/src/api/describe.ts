@@ -49,9 +49,9 @@ export function reason(p: Problem, lang: Lang): string {
     case 'INTERNAL_SERVER_ERROR':
       return zhen(lang, '服务器出错，修改没有保存', 'the server failed; nothing was saved');
     case 'UNAUTHENTICATED':
-      return zhen(lang, '请先登录', 'please sign in first');
     case 'FORBIDDEN':
-      return zhen(lang, '您没有修改这一行的权限', 'you may not change this row');
+    case 'TOO_MANY_REQUESTS':
+      return accessReason(p, lang);
     case 'CLIENT':
       return p.message;
   }
@@ -67,3 +67,50 @@ export function reason(p: Problem, lang: Lang): string {
 }
 
 export const isVersionConflict = (p: Problem) => p.code === 'CONFLICT' && p.currentVersion != null;
+
+/** What a type name is called in messages. */
+const NOUNS: Record<string, [string, string]> = {
+  Indicator: ['指标', 'indicator'],
+  SpecialTarget: ['专项目标', 'special target'],
+  Rectification: ['热点整改', 'rectification'],
+  InnovationTopic: ['创新指南', 'innovation topic'],
+  Standard: ['标准', 'standard'],
+  Department: ['部门', 'department'],
+};
+
+/** Sign-in and permission refusals (UNAUTHENTICATED, FORBIDDEN, TOO_MANY_REQUESTS), in plain words. */
+export function accessReason(p: Problem, lang: Lang): string {
+  const m = p.message;
+  let r: RegExpExecArray | null;
+  if (/Wrong username or password/.test(m)) return zhen(lang, '用户名或密码不正确', 'wrong username or password');
+  if ((r = /Too many failed sign-ins: wait (\d+) minutes/.exec(m))) return zhen(lang, `登录失败次数过多，请 ${r[1]} 分钟后再试`, `too many failed sign-ins: wait ${r[1]} minutes and try again`);
+  if ((r = /The account (.+) is disabled/.exec(m))) return zhen(lang, `账号 ${r[1]} 已被停用，请联系考评办`, `the account ${r[1]} is disabled; ask the evaluation office`);
+  if (/session has expired or was revoked/.test(m)) return zhen(lang, '登录已过期或已注销，请重新登录', 'your session has expired or was signed out: sign in again');
+  if (/anonymous reading is turned off/.test(m)) return zhen(lang, '本系统需要登录后才能查看', 'sign in to use the hub: anonymous reading is turned off here');
+  if ((r = /^(\w+) (\d+) is not one of your department/.exec(m))) {
+    const noun = NOUNS[r[1]] ?? [r[1], r[1]];
+    return zhen(
+      lang,
+      `${noun[0]} ${r[2]} 不属于您部门负责的行：您只能修改本部门牵头或配合的行`,
+      `${noun[1]} ${r[2]} is not one of your department’s rows: you can change only rows your department leads or supports`,
+    );
+  }
+  if ((r = /^(.+) is a viewer and cannot/.exec(m))) return zhen(lang, `${r[1]} 是只读用户（查看者），不能修改数据`, `${r[1]} is a viewer and cannot change data`);
+  if (/API tokens are read-only/.test(m)) return zhen(lang, 'API 令牌只能读取，不能修改', 'API tokens are read-only');
+  if ((r = /Only the evaluation office \(ADMIN\) can (.+?)\.?$/.exec(m))) {
+    const what = r[1];
+    const zh = /responsibilities or links/.test(what)
+      ? '修改责任单位或关联'
+      : /^create/.test(what)
+        ? '添加行'
+        : /^delete/.test(what)
+          ? '删除行'
+          : /departments/.test(what)
+            ? '修改部门'
+            : what;
+    return zhen(lang, `只有考评办（管理员）可以${zh}`, `only the evaluation office (ADMIN) can ${what}`);
+  }
+  if (/^Sign in to/.test(m) || p.code === 'UNAUTHENTICATED') return zhen(lang, '请先登录再修改', 'sign in first to make changes');
+  if (p.code === 'TOO_MANY_REQUESTS') return zhen(lang, '请求过多，请稍后再试', 'too many requests: try again later');
+  return zhen(lang, `没有权限：${m}`, m);
+}

@@ -31,6 +31,16 @@ export function toProblem(error: unknown): Problem {
       suggestions: Array.isArray(ext.suggestions) ? (ext.suggestions as unknown[]).map(String) : undefined,
     };
   }
+  if (ServerError.is(error)) {
+    // A refused credential answers HTTP 401 with a GraphQL body: keep its code and words.
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: { message?: string; extensions?: { code?: string } }[] };
+      const first = body.errors?.[0];
+      if (first?.extensions?.code) return { code: first.extensions.code, message: first.message ?? error.message };
+    } catch {
+      // not JSON: fall through
+    }
+  }
   if (ServerError.is(error)) return { code: error.statusCode >= 500 ? 'SERVER' : 'NETWORK', message: `HTTP ${error.statusCode}: ${error.message}` };
   if (ServerParseError.is(error)) return { code: 'SERVER', message: error.message };
   if (error instanceof ClientProblem) return { code: 'CLIENT', message: error.message, field: error.field };

@@ -5,6 +5,7 @@ import { notify } from '../ui/notify';
 import { createRow, listRows } from '../api/rows';
 import { parseFieldPath, toProblem } from '../api/errors';
 import { reason } from '../api/describe';
+import { signInActions } from '../api/session';
 import { getDepartments } from '../api/departments';
 import { enumKeys, enumLabel } from '../tables/enums';
 import { fieldOf } from '../tables/specs';
@@ -83,7 +84,7 @@ export function AddRowDialog({ spec, onClose, onCreated }: { spec: TableSpec; on
       const path = parseFieldPath(p.field);
       const f = path.field ? fieldOf(spec, path.field) : undefined;
       if (f) setErrors({ [f.name]: reason(p, lang) });
-      notify({ kind: 'error', title: t({ zh: '未能添加', en: 'Not added' }), body: (f ? `${f.label[lang]}${lang === 'zh' ? '：' : ': '}` : '') + reason(p, lang) });
+      notify({ kind: 'error', title: t({ zh: '未能添加', en: 'Not added' }), body: (f ? `${f.label[lang]}${lang === 'zh' ? '：' : ': '}` : '') + reason(p, lang), actions: signInActions(p, lang) });
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { toProblem } from '../api/errors';
 import { reason } from '../api/describe';
 import { getDepartments, refreshDepartments } from '../api/departments';
 import { notify } from '../ui/notify';
+import { signInActions, useSession } from '../api/session';
 import { Dialog } from '../ui/Dialog';
 import type { Row, TableSpec } from '../tables/types';
 import { buildColumns } from './columns';
@@ -93,18 +94,24 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   const focusAfterLoad = useRef<string | null>(null);
   const allCount = useRef<number | null>(null);
 
+  const user = useSession();
   const context = useMemo<GridContext>(
     () => ({
       spec,
       lang,
+      user,
       controller,
       openRow: (row: Row) => {
         if (spec.key === 'departments') navigate(`/department?name=${encodeURIComponent(row.name)}`);
         else setPanel({ id: row.id, version: row.version });
       },
     }),
-    [spec, lang, controller],
+    [spec, lang, controller, user],
   );
+  // Signing in or out changes which rows look editable.
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [user]);
   const columnDefs = useMemo(() => buildColumns(spec, lang), [spec, lang]);
   const onCellEditRequest = useCallback((e: CellEditRequestEvent<Row>) => e.data && controller.editCell(e.data.id, e.column.getColId(), e.newValue), [controller]);
 
@@ -385,7 +392,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
           kind: 'error',
           title: t({ zh: `未能删除${rowLabel(spec, row, 'zh')}`, en: `Could not delete ${rowLabel(spec, row, 'en')}` }),
           body: reason(p, lang),
-          actions: p.code === 'CONFLICT' && p.currentVersion != null ? [{ label: t({ zh: '加载最新数据', en: 'Load the newer row' }), run: () => controller.reload([row.id]) }] : undefined,
+          actions: p.code === 'CONFLICT' && p.currentVersion != null ? [{ label: t({ zh: '加载最新数据', en: 'Load the newer row' }), run: () => controller.reload([row.id]) }] : signInActions(p, lang),
         });
       }
     }
@@ -527,6 +534,10 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
               if (query.get('row')) navigate(spec.path, { replace: true });
             }}
             onLocate={(row) => void showRow(row.id)}
+            onRestored={(row) => {
+              controller.applyServerRow(row);
+              bump();
+            }}
           />
         )}
       </div>

@@ -9,13 +9,32 @@ import { formatValue, linkTitle } from '../tables/values';
 import type { LinkRef, Responsibility, Row, TableSpec } from '../tables/types';
 import { Link } from '../router';
 import { rowLabel } from './labels';
+import { RowHistory } from './RowHistory';
 
 /**
  * One row in full, with its cross-links: an indicator's special targets, a special target's
- * indicators, each unit's department page. The place for a row's history once writes are audited.
+ * indicators, each unit's department page; and its history (the audit trail), with restore.
  */
-export function RowPanel({ spec, rowId, onClose, onLocate, version }: { spec: TableSpec; rowId: string; onClose(): void; onLocate(row: Row): void; version?: number }) {
+export function RowPanel({
+  spec,
+  rowId,
+  onClose,
+  onLocate,
+  onRestored,
+  version,
+  initialTab = 'details',
+}: {
+  spec: TableSpec;
+  rowId: string;
+  onClose(): void;
+  onLocate(row: Row): void;
+  /** A field was restored from the history: the grid shows the saved row. */
+  onRestored(row: Row): void;
+  version?: number;
+  initialTab?: 'details' | 'history';
+}) {
   const { lang, t } = useI18n();
+  const [tab, setTab] = useState<'details' | 'history'>(initialTab);
   const [row, setRow] = useState<Row | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -51,6 +70,24 @@ export function RowPanel({ spec, rowId, onClose, onLocate, version }: { spec: Ta
               {t({ zh: '刷新', en: 'Reload' })}
             </button>
           </div>
+          <div className="panel-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'details'} className={tab === 'details' ? 'on' : ''} onClick={() => setTab('details')} data-testid="tab-details">
+              {t({ zh: '详情', en: 'Details' })}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'on' : ''} onClick={() => setTab('history')} data-testid="tab-history">
+              {t({ zh: '历史', en: 'History' })}
+            </button>
+          </div>
+          {tab === 'history' ? (
+            <RowHistory
+              spec={spec}
+              row={row}
+              onRestored={(saved) => {
+                setRow(saved);
+                onRestored(saved);
+              }}
+            />
+          ) : (
           <dl className="row-fields">
             {spec.fields.map((f) => (
               <div key={f.name} className={`row-field row-field-${f.kind}`}>
@@ -67,7 +104,7 @@ export function RowPanel({ spec, rowId, onClose, onLocate, version }: { spec: Ta
               </div>
             ))}
           </dl>
-          {/* Row history (issue 4, audit trail) goes here: the audit entries of this row, with restore. */}
+          )}
         </>
       )}
     </aside>

@@ -5,6 +5,7 @@ import { isEditable } from '../tables/specs';
 import { formatValue } from '../tables/values';
 import type { FieldSpec, Row, TableSpec } from '../tables/types';
 import type { GridContext } from './context';
+import { mayEditCell } from '../api/session';
 import { LinksCell, OpenRowCell, ResponsibilitiesCell } from './cells';
 import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
 import { DepartmentFilter, EnumFilter } from './filters';
@@ -141,7 +142,7 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
         if (f.kind === 'enum' || f.kind === 'enumList' || f.kind === 'bool') return `${formatValue(f, v, 'zh')} ${formatValue(f, v, 'en')}`;
         return formatValue(f, v, lang);
       },
-      cellClassRules: stateRules(f.name),
+      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && !mayEditCell(p.context.user, spec, p.data, f.kind) } : stateRules(f.name),
       cellClass: f.kind === 'int' || f.kind === 'year' || f.kind === 'float' || f.kind === 'meta' ? 'num' : undefined,
       ...(f.kind === 'responsibilities' ? { cellRenderer: ResponsibilitiesCell } : {}),
       ...(f.kind === 'links' ? { cellRenderer: LinksCell, cellRendererParams: { linkTable: f.linkTable } } : {}),

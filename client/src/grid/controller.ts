@@ -11,6 +11,7 @@ import type { Row, TableSpec } from '../tables/types';
 import { cellLabel, quote, rowLabel } from './labels';
 import { historyOf, type Change, type History } from './undo';
 import { refreshDepartments } from '../api/departments';
+import { signInActions } from '../api/session';
 
 export type CellState = 'saving' | 'saved' | 'failed';
 
@@ -356,7 +357,7 @@ export class EditController {
             : conflict
               ? zhen(lang, '保存冲突', 'Edit conflict')
               : zhen(lang, '未保存', 'Not saved');
-    const actions: NoticeAction[] = [];
+    const actions: NoticeAction[] = [...signInActions(problem, lang)];
     if (conflict || problem.code === 'NOT_FOUND') {
       actions.push({ label: zhen(lang, '加载最新数据', 'Load the newer row'), run: () => this.reload(rowIds) });
       if (mode === 'edit' && conflict) {
