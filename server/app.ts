@@ -12,6 +12,7 @@ import { Plan } from '../schema/plans/plan.entity';
 import { importSeeds } from '../seeds/importer';
 import { registerUi } from './ui';
 import { queryLimitsPlugin } from './security/limits';
+import { importLimits } from './transfer/limits';
 import { accessPlugin } from './security/access';
 import { SESSION_COOKIE } from './accounts/account.resolver';
 import { createServices } from './services';
@@ -57,6 +58,8 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
       ? { level: process.env.LOG_REQUESTS === 'true' ? 'info' : 'warn', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] }
       : false,
     trustProxy: process.env.TRUST_PROXY === 'true',
+    // Imports arrive base64-encoded in a GraphQL body: allow the configured file size, not Fastify's 1 MiB.
+    bodyLimit: Math.ceil((importLimits().graphqlBytes * 4) / 3) + (1 << 20),
   });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
