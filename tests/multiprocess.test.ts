@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import { freshDatabase, TEST_ENGINE } from './helpers';
 
@@ -6,6 +9,7 @@ import { freshDatabase, TEST_ENGINE } from './helpers';
 describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one PostgreSQL database', () => {
   const procs: ChildProcess[] = [];
   let drop: () => Promise<void>;
+  let dbUrl = '';
   const base = 20000 + (process.pid % 20000);
   const ports = [base, base + 1];
 
@@ -42,6 +46,7 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
     const db = await freshDatabase();
     drop = db.drop;
     const url = (db.database as { url: string }).url;
+    dbUrl = url;
     await start(ports[0], url); // the first start migrates and seeds
     await start(ports[1], url);
     // A session made through one process works in the other: sessions live in the database.
@@ -78,4 +83,43 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
       expect(trail).toEqual([{ after: JSON.stringify(`edited via ${won[0].port}`), username: 'admin' }]);
     }
   });
+
+  it('a bulk import in one process and edits in another give the same result as running them one after the other', async () => {
+    // The file renames every standard; the edits rename indicators and one of the standards.
+    const dir = mkdtempSync(join(tmpdir(), 'plan-hub-mp-'));
+    const lines = readFileSync('tests/transfer/fixtures/standards.csv', 'utf8').split('\n');
+    const renamed = lines.map((line, i) => (i === 0 || !line.trim() ? line : line.replace(/^(\d+),([^,]+),/, (_m, seq, name) => `${seq},${name}（导入）,`)));
+    writeFileSync(join(dir, 'standards.csv'), renamed.join('\n'));
+    const standards = (await gql(ports[0], '{ standards(orderBy: [{ field: "seq" }]) { items { id seq name version } } }')).data.standards.items;
+    const indicators = (await gql(ports[0], '{ indicators(limit: 10, offset: 10) { items { id version } } }')).data.indicators.items;
+
+    const importer = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', join(dir, 'standards.csv'), '--table', 'standards'], {
+      env: { ...process.env, DATABASE_URL: dbUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    importer.stdout!.on('data', (d) => (output += d));
+    importer.stderr!.on('data', (d) => (output += d));
+    const imported = new Promise<number>((resolve) => importer.once('exit', (code) => resolve(code ?? -1)));
+    const edit = `mutation($id: ID!, $name: String) { updateIndicator(id: $id, patch: { name: $name }) { version } }`;
+    const edits = await Promise.all(indicators.map((r: any, i: number) => gql(ports[i % 2], edit, { id: r.id, name: `并发编辑 ${i}` })));
+    const standardEdit = await gql(ports[1], `mutation($id: ID!) { updateStandard(id: $id, patch: { name: "编辑后的标准" }) { version } }`, { id: standards[4].id });
+    expect(await imported, output).toBe(0);
+
+    expect(edits.every((e) => e.data?.updateIndicator)).toBe(true);
+    const after = (await gql(ports[1], '{ standards(orderBy: [{ field: "seq" }]) { items { id seq name version } } indicators(limit: 10, offset: 10) { items { name } } }')).data;
+    expect(after.indicators.items.map((r: any) => r.name)).toEqual(indicators.map((_: any, i: number) => `并发编辑 ${i}`));
+    // Every standard the edit did not touch carries the imported name, one version up.
+    for (const [i, s] of standards.entries()) {
+      if (i === 4) continue;
+      expect(after.standards.items[i]).toEqual({ ...s, name: `${s.name}（导入）`, version: s.version + 1 });
+    }
+    // The contested row ends as one of the two serial orders would leave it, and the trail agrees.
+    const contested = after.standards.items[4];
+    expect(standardEdit.data?.updateStandard ?? standardEdit.errors?.[0]?.extensions?.code).toBeTruthy();
+    const trail = (await gql(ports[0], `query($id: ID!) { auditLog(entity: "Standard", entityId: $id, field: "name") { after source } }`, { id: standards[4].id })).data.auditLog;
+    expect(JSON.parse(trail[0].after)).toBe(contested.name);
+    expect(['编辑后的标准', `${standards[4].name}（导入）`]).toContain(contested.name);
+    expect(contested.version).toBe(standards[4].version + trail.length);
+  }, 90_000);
 });
