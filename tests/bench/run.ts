@@ -247,7 +247,7 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
   const mk = (name: string) => (engine === 'sqlite' ? Promise.resolve(tempSqlite(name)) : tempPostgres(pgAdmin!, name));
   const res: Record<string, any> = { engine, growth: {} };
 
-  say(`${engine}: building the 100×, 10× and 1× databases`);
+  say(`${engine}: building the ${M.scales.join(', ')} databases`);
   const t = performance.now();
   const scales = await buildScales(plans, mk);
   res.fixtureSeconds = round((performance.now() - t) / 1000, 1);
@@ -454,7 +454,8 @@ function summary(e: Record<string, any>) {
     targets: {
       crossLinkHalfOfHello: e.ratios.hub >= 0.5,
       pageStatementsFlat: Object.values(e.growth).every((g: any) => g.statements.flat),
-      importThirdOfRaw: e.import ? e.import.rowsPerSec >= e.rawInsert.rowsPerSec / 3 : null,
+      // Judged at 100,000 rows (full runs); at a quick run's 5,000 the importer's fixed costs weigh more.
+      importThirdOfRaw: e.import && !QUICK ? e.import.rowsPerSec >= e.rawInsert.rowsPerSec / 3 : null,
       editP99Under50Ms: e.edit.p99Ms < 50,
     },
     fixtureSeconds: e.fixtureSeconds,
