@@ -80,7 +80,8 @@ export async function openSession(browser: Browser, url: string, options: { lang
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
   });
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  // The stack (minified: rebuild the same bundle to read it) says where an uncaught error came from.
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}\n${e.stack ?? ''}`));
   page.on('request', (r) => {
     if (r.url().endsWith('/graphql') && r.method() === 'POST') {
       const query = String(r.postDataJSON()?.query ?? '');

@@ -119,7 +119,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
 
   const updateCounts = useCallback(() => {
     const a = apiRef.current;
-    if (!a) return;
+    if (!a || a.isDestroyed()) return;
     let held = 0;
     a.forEachNode((n) => {
       if (n.data) held++;
@@ -515,6 +515,11 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
             loading={loading}
             {...(infinite ? { ...PAGED, datasource } : { rowModelType: 'clientSide' as const, quickFilterText: appliedSearch })}
             onGridReady={onGridReady}
+            // A destroyed grid's API answers undefined: timers and loads that outlive the grid
+            // (the user moved to another table) must find no API rather than a dead one.
+            onGridPreDestroyed={() => {
+              apiRef.current = null;
+            }}
             onModelUpdated={afterLoad}
             onSelectionChanged={updateCounts}
             onColumnResized={(e) => e.finished && rememberLayout()}
