@@ -11,6 +11,7 @@ import { Standard } from './standards/standard.entity';
 import { User } from './accounts/user.entity';
 import { Credential, LoginAttempt } from './accounts/credential.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
+import { DataGeneration } from './cache/data-generation.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration];

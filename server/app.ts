@@ -1,12 +1,15 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { DEFAULT_SECURITY, type DatabaseConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
-import { createContext, type Context } from './context';
+import { authenticate, createContext, type Context } from './context';
+import type { Actor } from './common/actor';
+import type { AppError } from './errors';
+import { registerResponseCache } from './cache/response-cache';
+import { generationReader } from './cache/generation';
 import { formatError } from './errors';
 import { Plan } from '../schema/plans/plan.entity';
 import { importSeeds } from '../seeds/importer';
@@ -14,9 +17,10 @@ import { registerUi } from './ui';
 import { queryLimitsPlugin } from './security/limits';
 import { importLimits } from './transfer/limits';
 import { accessPlugin } from './security/access';
+import { registerSecurityHeaders } from './security/headers';
 import { SESSION_COOKIE } from './accounts/account.resolver';
 import { createServices } from './services';
-import { SYSTEM_ACTOR } from './common/actor';
+import { ANONYMOUS, SYSTEM_ACTOR } from './common/actor';
 import { validateInput } from './common/validation';
 import { CreateUserInput } from '../schema/accounts/account.inputs';
 import { Role } from '../schema/accounts/account.enums';
@@ -29,6 +33,8 @@ export interface AppOptions extends OrmOptions {
   security?: Partial<SecurityConfig>;
   /** Created on the first start of a database without users. */
   firstAdmin?: { username: string; password: string } | null;
+  /** Size of the whole-answer cache for reads (server/cache); 0 turns it off. Default 64. */
+  responseCacheMb?: number;
 }
 
 export interface PlanHub {
@@ -62,23 +68,28 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     bodyLimit: Math.ceil((importLimits().graphqlBytes * 4) / 3) + (1 << 20),
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // AG Grid sets inline styles on cells.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
-  // Apollo's landing page on GET /graphql loads Sandbox from Apollo's CDN: no page CSP there.
-  app.addHook('onSend', async (req, reply) => {
-    if (req.method === 'GET' && req.url.startsWith('/graphql') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.removeHeader('content-security-policy');
+  registerSecurityHeaders(app);
+
+  // Each request's credential is checked once, here at the edge; the cache and Apollo's context share it.
+  const edgeAuth = new WeakMap<object, Promise<{ actor: Actor; authError: AppError | null; credential: string | null }>>();
+  const authOf = (request: FastifyRequest) => {
+    let found = edgeAuth.get(request);
+    if (!found) {
+      const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? request.cookies[SESSION_COOKIE] ?? null;
+      found = credential
+        ? authenticate(orm.em.fork() as Em, credential, auth).then((r) => ({ ...r, credential }))
+        : Promise.resolve({ actor: ANONYMOUS, authError: null, credential: null });
+      edgeAuth.set(request, found);
     }
+    return found;
+  };
+  registerResponseCache(app, {
+    maxMb: options.responseCacheMb ?? 64,
+    generation: generationReader(orm, options.database.engine),
+    actor: async (request) => {
+      const { actor, authError } = await authOf(request);
+      return authError ? null : actor;
+    },
   });
 
   const schema = await buildGraphQLSchema();
@@ -93,9 +104,11 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
-      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const { actor, authError, credential } = await authOf(request);
       const ctx = await createContext(orm, {
-        credential: bearer ?? request.cookies[SESSION_COOKIE] ?? null,
+        actor,
+        authError,
+        credential,
         auth,
         http: {
           address: request.ip,

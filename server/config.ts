@@ -39,6 +39,8 @@ export interface Config {
   security: SecurityConfig;
   /** The first admin, created on the first start of a database without users. */
   firstAdmin: { username: string; password: string } | null;
+  /** Megabytes for the whole-answer cache of reads (server/cache); 0 turns it off. */
+  responseCacheMb: number;
 }
 
 export const DEFAULT_SECURITY: SecurityConfig = {
@@ -64,6 +66,13 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return n;
 }
 
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+  if (value == null || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} "${value}" is not a number of 0 or more`);
+  return n;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${env.PORT}" is not a port number`);
@@ -81,5 +90,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryCost: positive(env.MAX_QUERY_COST, DEFAULT_SECURITY.maxQueryCost, 'MAX_QUERY_COST'),
     },
     firstAdmin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : null,
+    responseCacheMb: nonNegative(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB'),
   };
 }

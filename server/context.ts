@@ -27,8 +27,10 @@ export interface Context {
 
 export interface ContextOptions {
   credential?: string | null;
-  /** Skip the look-up: act as this actor (tests, CLI). */
+  /** Skip the look-up: act as this actor (tests, CLI, or a request authenticated at the HTTP edge). */
   actor?: Actor;
+  /** With actor: the credential was refused (the actor is then anonymous). */
+  authError?: AppError | null;
   http?: HttpSide;
   auth?: AuthSettings;
 }
@@ -36,15 +38,19 @@ export interface ContextOptions {
 /** One EntityManager fork per request, the actor its credential stands for, its services and batch loaders. */
 export async function createContext(orm: Orm, options: ContextOptions = {}): Promise<Context> {
   const em = orm.em.fork() as Em;
-  let actor = options.actor ?? ANONYMOUS;
-  let authError: AppError | null = null;
-  if (!options.actor && options.credential) {
-    try {
-      actor = await createServices(em, ANONYMOUS, options.auth).accounts.authenticate(options.credential);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      authError = error;
-    }
-  }
+  const { actor, authError } = options.actor
+    ? { actor: options.actor, authError: options.authError ?? null }
+    : await authenticate(em, options.credential ?? null, options.auth);
   return { em, actor, credential: options.credential ?? null, authError, services: createServices(em, actor, options.auth), loaders: createLoaders(em), http: options.http };
+}
+
+/** Who a credential stands for; a refused credential leaves the request anonymous, with the reason. */
+export async function authenticate(em: Em, credential: string | null, auth?: AuthSettings): Promise<{ actor: Actor; authError: AppError | null }> {
+  if (!credential) return { actor: ANONYMOUS, authError: null };
+  try {
+    return { actor: await createServices(em, ANONYMOUS, auth).accounts.authenticate(credential), authError: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { actor: ANONYMOUS, authError: error };
+  }
 }

@@ -7,6 +7,7 @@ const hub = await createApp({
   seedOnEmpty: config.seedOnEmpty,
   security: config.security,
   firstAdmin: config.firstAdmin,
+  responseCacheMb: config.responseCacheMb,
   logger: process.env.LOG !== 'false',
 });
 await hub.app.listen({ port: config.port, host: config.host });

@@ -52,13 +52,14 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
 export { ANONYMOUS };
 
 /** A hub on a fresh database (see TEST_ENGINE), seeded from seeds/. */
-export async function startHub(options: { seed?: boolean; security?: Partial<PlanHub['security']> } = {}): Promise<TestHub> {
+export async function startHub(options: { seed?: boolean; security?: Partial<PlanHub['security']>; responseCacheMb?: number } = {}): Promise<TestHub> {
   const statements: string[] = [];
   const { database, drop } = await freshDatabase();
   const hub = await createApp({
     database,
     seedOnEmpty: options.seed ?? true,
     security: options.security,
+    responseCacheMb: options.responseCacheMb,
     onQuery: (msg) => {
       if (msg.includes('[query]')) statements.push(msg);
     },

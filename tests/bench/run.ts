@@ -122,6 +122,17 @@ async function countStatements(db: TempDb, department: string, expected: CrossLi
  * The hub as `npm start` runs it (LOG unset: the log on, which since issue 4 leaves out a line per
  * request); `requestLog` also logs every request (LOG_REQUESTS=true), to show what that costs.
  */
+const NO_CACHE = { RESPONSE_CACHE_MB: '0' };
+
+/** The x-plan-hub-cache header of a second identical cross-link request (null: no cache). */
+async function cacheHeader(s: Server, department: string): Promise<string | null> {
+  const send = () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(CROSS_LINK, { name: department }) });
+  await (await send()).text();
+  const res = await send();
+  await res.text();
+  return res.headers.get('x-plan-hub-cache');
+}
+
 function hubServer(db: TempDb, label: string, requestLog: boolean, extraEnv: Record<string, string> = {}) {
   return startServer(`hub ${db.engine} ${label}${requestLog ? ' LOG_REQUESTS=true' : ''}`, 'server/main.ts',
     { DATABASE_URL: db.url, SEED_ON_EMPTY: 'false', LOG: undefined, LOG_REQUESTS: requestLog ? 'true' : undefined, NODE_ENV: undefined, ...extraEnv },
@@ -264,8 +275,10 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     startServer('hello-world Apollo', 'tests/bench/hello-server.ts', { NODE_ENV: undefined }, join(logDir, `hello-${engine}.log`), '/'),
     M.peers ? hubServer(x100.db, x100.label, true) : none,
     M.peers ? startServer('stack ceiling', 'tests/bench/ceiling-server.ts', { DATABASE_URL: x100.db.url, NODE_ENV: undefined }, join(logDir, `ceiling-${engine}.log`)) : none,
-    x10 ? hubServer(x10.db, x10.label, false) : none,
-    hubServer(x1.db, x1.label, false),
+    // Growth and grid pages measure what a query costs, so those hubs run without the answer cache.
+    x10 ? hubServer(x10.db, x10.label, false, NO_CACHE) : none,
+    hubServer(x1.db, x1.label, false, NO_CACHE),
+    hubServer(x100.db, `${x100.label}-uncached`, false, NO_CACHE),
   ]);
   starting.catch(() => {});
   const expected: Record<string, CrossLinkAnswer> = {};
@@ -278,8 +291,8 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     if (!g.crossLinkRows) fail(`${engine} ${sc.label}: ${sc.department} leads no binding indicator`);
     g.statements = await countStatements(sc.db, sc.department, expected[sc.label]);
   }
-  const [hub, helloServer, logged, peer, hub10, hub1] = (await starting) as [Server, Server, Server | null, Server | null, Server | null, Server];
-  const all = [hub, helloServer, logged, peer, hub10, hub1].filter((x): x is Server => x != null);
+  const [hub, helloServer, logged, peer, hub10, hub1, uncached] = (await starting) as [Server, Server, Server | null, Server | null, Server | null, Server, Server];
+  const all = [hub, helloServer, logged, peer, hub10, hub1, uncached].filter((x): x is Server => x != null);
 
   try {
     // The floor, timed once the servers are up and idle.
@@ -291,20 +304,25 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
 
     // Cross-link at 100× beside its peers, in turns (http.ts sideBySide).
     const g = res.growth['100×'];
-    const peers = [hub, logged, peer].filter((x): x is Server => x != null);
+    const peers = [hub, uncached, logged, peer].filter((x): x is Server => x != null);
     const answers = await Promise.all(peers.map((s) => checkedCrossLink(s, x100.department, expected['100×'])));
+    // The hub as started serves the repeated read from its answer cache; the other one runs it every time.
+    res.cacheHeaders = { hub: await cacheHeader(hub, x100.department), uncached: await cacheHeader(uncached, x100.department) };
+    if (res.cacheHeaders.hub !== 'hit' || res.cacheHeaders.uncached !== null) fail(`answer cache: expected a hit and no cache, got ${JSON.stringify(res.cacheHeaders)}`);
     const helloBody = (await gql(helloServer.url, HELLO)).text;
     say(`${engine} 100×: cross-link (${x100.department}, ${g.crossLinkRows} indicators) beside hello-world, in ${M.rounds} rounds`);
     const sbs = await sideBySide([
       { name: 'hello', url: `${helloServer.url}/`, connections: CONNECTIONS, durationS: M.load, body: body(HELLO), expectBody: helloBody, pid: helloServer.proc.pid },
       { name: 'hub', ...crossLinkLoad(hub, x100.department, answers[0].text) },
+      { name: 'hubUncached', ...crossLinkLoad(uncached, x100.department, answers[1].text) },
       ...(logged && peer
-        ? [{ name: 'hubRequestLog', ...crossLinkLoad(logged, x100.department, answers[1].text) }, { name: 'ceiling', ...crossLinkLoad(peer, x100.department, answers[2].text) }]
+        ? [{ name: 'hubRequestLog', ...crossLinkLoad(logged, x100.department, answers[2].text) }, { name: 'ceiling', ...crossLinkLoad(peer, x100.department, answers[3].text) }]
         : []),
     ], M.rounds, M.load / M.rounds, M.warmup);
     for (const [name, r] of Object.entries(sbs.results)) checkLoad(`${name} (${engine})`, r);
     res.hello = { ...sbs.results.hello, peakRssMb: round(helloServer.peakRssMb(), 1) };
     res.crossLink = { ...sbs.results.hub, rows: answers[0].rows, bytes: answers[0].bytes };
+    res.crossLinkUncached = sbs.results.hubUncached;
     res.crossLinkRequestLog = sbs.results.hubRequestLog ?? null;
     res.ceiling = sbs.results.ceiling ?? null;
     res.ratios = sbs.ratios;
@@ -312,7 +330,7 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     if (logged) res.crossLinkRequestLogPeakRssMb = round(logged.peakRssMb(), 1);
 
     // How it grows: the hubs of every scale, in turns.
-    const grow = [[x1, hub1], [x10, hub10], [x100, hub]].filter((x): x is [Scale, Server] => x[0] != null && x[1] != null);
+    const grow = [[x1, hub1], [x10, hub10], [x100, uncached]].filter((x): x is [Scale, Server] => x[0] != null && x[1] != null);
     say(`${engine}: cross-link at ${grow.map(([sc]) => sc.label).join(', ')}, in turns`);
     const growAnswers = await Promise.all(grow.map(([sc, s]) => checkedCrossLink(s, sc.department, expected[sc.label])));
     const growth = await sideBySide(
@@ -328,10 +346,11 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
       checkLoad(`cross-link ${sc.label} (${engine})`, growth.results[sc.label]);
       gs.page = pages[i];
     });
-    for (const s of [hub1, hub10]) {
+    for (const s of [hub1, hub10, uncached]) {
       await s?.stop();
     }
     res.growth['1×'].peakRssMb = round(hub1.peakRssMb(), 1);
+    res.uncachedPeakRssMb = round(uncached.peakRssMb(), 1);
     if (hub10) res.growth['10×'].peakRssMb = round(hub10.peakRssMb(), 1);
 
     say(`${engine} 100×: cell edits`);
@@ -407,7 +426,7 @@ async function countsIn(db: TempDb) {
 function summary(e: Record<string, any>) {
   const main = e.growth['100×'];
   const pick = (r: LoadResult) => ({ rps: r.rps, p50Ms: r.p50Ms, p99Ms: r.p99Ms, serverCpuMsPerRequest: r.serverCpuMsPerRequest });
-  const peak = Math.max(...Object.values(e.growth).map((g: any) => g.peakRssMb ?? 0), e.crossLinkRequestLogPeakRssMb ?? 0);
+  const peak = Math.max(...Object.values(e.growth).map((g: any) => g.peakRssMb ?? 0), e.crossLinkRequestLogPeakRssMb ?? 0, e.uncachedPeakRssMb ?? 0);
   return {
     crossLink: {
       rps: e.crossLink.rps, p50Ms: e.crossLink.p50Ms, p99Ms: e.crossLink.p99Ms, helloRps: e.hello.rps, sqlFloorP50Ms: main.sqlFloor.p50Ms,
@@ -415,10 +434,13 @@ function summary(e: Record<string, any>) {
       ratioToHello: e.ratios.hub,
       p50OverFloor: round(e.crossLink.p50Ms / main.sqlFloor.p50Ms, 1),
       serverCpuMsPerRequest: e.crossLink.serverCpuMsPerRequest,
+      // The same query on a hub started with RESPONSE_CACHE_MB=0: what running it costs.
+      uncached: { ...pick(e.crossLinkUncached), ratioToHello: e.ratios.hubUncached, peakRssMb: e.uncachedPeakRssMb },
+      cacheHeaders: e.cacheHeaders,
       requestLog: e.crossLinkRequestLog ? { ...pick(e.crossLinkRequestLog), ratioToHello: e.ratios.hubRequestLog } : null,
       hello: { ...pick(e.hello), peakRssMb: e.hello.peakRssMb },
       ceiling: e.ceiling ? { ...pick(e.ceiling), ratioToHello: e.ratios.ceiling } : null,
-      roundsRps: { hello: e.hello.roundsRps, hub: e.crossLink.roundsRps, hubRequestLog: e.crossLinkRequestLog?.roundsRps, ceiling: e.ceiling?.roundsRps },
+      roundsRps: { hello: e.hello.roundsRps, hub: e.crossLink.roundsRps, hubUncached: e.crossLinkUncached.roundsRps, hubRequestLog: e.crossLinkRequestLog?.roundsRps, ceiling: e.ceiling?.roundsRps },
       department: main.department, rows: e.crossLink.rows, bytes: e.crossLink.bytes, statements: main.statements.crossLink, connections: CONNECTIONS,
     },
     pageStatements: main.statements.page,
