@@ -36,8 +36,26 @@ export async function ormOptions(db: DatabaseConfig, opts: OrmOptions = {}): Pro
     if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
     return { ...common, driver: SqliteDriver, dbName: db.path } as Options;
   }
-  const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
-  return { ...common, driver: PostgreSqlDriver, clientUrl: db.url, schema: opts.pgSchema } as Options;
+  const { PostgreSqlDriver, PostgreSqlPlatform } = await import('@mikro-orm/postgresql');
+  /**
+   * PostgreSQL does not index foreign keys by itself, and MikroORM indexes them on SQLite only. Every
+   * read here goes by them (an indicator's responsibilities, a department's rows, the special-target
+   * links), so PostgreSQL gets the same indexes as SQLite: without them each of those reads scanned the
+   * table (the cross-link's SQL floor at 100×: 6.2 ms against 0.34 ms on SQLite).
+   */
+  // The name keeps the PostgreSql prefix: server/transfer tells the engines apart by the platform's name.
+  class PostgreSqlPlatformIndexingForeignKeys extends PostgreSqlPlatform {
+    override indexForeignKeys() {
+      return true;
+    }
+  }
+  class Driver extends PostgreSqlDriver {
+    constructor(config: ConstructorParameters<typeof PostgreSqlDriver>[0]) {
+      super(config);
+      (this as unknown as { platform: InstanceType<typeof PostgreSqlPlatform> }).platform = new PostgreSqlPlatformIndexingForeignKeys();
+    }
+  }
+  return { ...common, driver: Driver, clientUrl: db.url, schema: opts.pgSchema } as Options;
 }
 
 /** Connects and brings the schema up to date by running the pending migrations. */
