@@ -3,6 +3,7 @@ import type { Text } from './i18n';
 import { TABLES } from './tables/specs';
 import { DataGrid } from './grid/DataGrid';
 import { DepartmentPage } from './pages/DepartmentPage';
+import { ImportPage } from './pages/ImportPage';
 import { LoginPage } from './auth/Login';
 
 export interface Route {
@@ -19,6 +20,7 @@ export interface Route {
 export const ROUTES: Route[] = [
   ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => <DataGrid key={spec.key} spec={spec} /> })),
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => <DepartmentPage /> },
+  { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => <ImportPage /> },
   { path: '/login', render: () => <LoginPage /> },
 ];
 

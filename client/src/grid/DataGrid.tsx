@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, IRowNode, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { fmt, formatNumber, useI18n } from '../i18n';
 import { useLocation } from '../router';
@@ -24,6 +24,7 @@ import { AddRowDialog } from './AddRowDialog';
 import { RowPanel } from './RowPanel';
 import { rowLabel } from './labels';
 import { gridTheme } from './theme';
+import { ServerExportMenu } from '../pages/ImportPage';
 import type { DepartmentFilterModel, EnumFilterModel } from './filters';
 
 interface Counts {
@@ -109,8 +110,21 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
     [spec, lang, controller, user],
   );
   // Signing in or out changes which rows look editable.
+  // The session often resolves just after the rows appear: a forced refresh of a row being edited
+  // would close its editor and lose what the user is typing, so that row is left as it is.
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true });
+    const a = apiRef.current;
+    if (!a || a.isDestroyed()) return;
+    const editing = new Set(a.getEditingCells().map((c) => c.rowIndex));
+    if (!editing.size) {
+      a.refreshCells({ force: true });
+      return;
+    }
+    const rowNodes: IRowNode<Row>[] = [];
+    a.forEachNode((n) => {
+      if (n.rowIndex != null && !editing.has(n.rowIndex)) rowNodes.push(n);
+    });
+    a.refreshCells({ force: true, rowNodes });
   }, [user]);
   const columnDefs = useMemo(() => buildColumns(spec, lang), [spec, lang]);
   const onCellEditRequest = useCallback((e: CellEditRequestEvent<Row>) => e.data && controller.editCell(e.data.id, e.column.getColId(), e.newValue), [controller]);
@@ -182,7 +196,11 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
     updateCounts();
     // Not while the loading overlay is up: hiding it takes the focus away again.
     const pending = focusAfterLoad.current;
-    if (pending && !loadingRef.current && locate(pending)) focusAfterLoad.current = null;
+    if (!pending || loadingRef.current) return;
+    // A user who already started editing keeps the editor: moving the focus to the linked row now
+    // would close it (stopEditingWhenCellsLoseFocus) and throw away what they type.
+    if (apiRef.current?.getEditingCells().length) focusAfterLoad.current = null;
+    else if (locate(pending)) focusAfterLoad.current = null;
   }, [updateCounts, locate]);
   useEffect(() => {
     if (!loading) afterLoad();
@@ -481,6 +499,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         <button type="button" onClick={doExport} data-testid="export-csv">
           {t({ zh: '导出 CSV', en: 'Export CSV' })}
         </button>
+        <ServerExportMenu tableKey={spec.key} />
         <ColumnsMenu
           api={api}
           onReset={() => {
