@@ -126,23 +126,12 @@ export async function openTable(page: Page, url: string, path: string) {
 
 /** Types into a text or number cell the way a user does: double-click, replace, Enter. */
 export async function typeInto(target: Locator, text: string) {
+  await target.dblclick();
   const input = target.locator('input');
-  // Just after a page load the grid may still redraw the row (the linked row being located, its
-  // panel loading), which closes an editor opened a moment before: a user would open it again, and
-  // so do we, up to three times. Typing goes in only through an editor that is there.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await target.dblclick();
-      await input.waitFor({ timeout: 5_000 });
-      await input.fill('', { timeout: 5_000 });
-      if (text) await input.fill(text, { timeout: 5_000 });
-      await input.press('Enter', { timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await target.page().waitForTimeout(500);
-    }
-  }
+  await input.waitFor();
+  await input.fill('');
+  if (text) await input.fill(text);
+  await input.press('Enter');
 }
 
 export const cellState = (page: Page, rowId: string | number, colId: string, state: 'saving' | 'saved' | 'failed') =>

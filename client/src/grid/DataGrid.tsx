@@ -93,6 +93,12 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   const [deleting, setDeleting] = useState<Row[] | null>(null);
   const lastQuery = useRef<ServerQuery>({ filter: {}, orderBy: [] });
   const focusAfterLoad = useRef<string | null>(null);
+  /** Settles when the infinite model's first block has come back (or failed). */
+  const firstBlock = useMemo(() => {
+    let settle!: () => void;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    return { done, settle };
+  }, [spec]);
   const allCount = useRef<number | null>(null);
 
   const user = useSession();
@@ -180,14 +186,20 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
       focusAfterLoad.current = id;
       if (spec.rowModel === 'infinite') {
         try {
-          const row = await getRow(spec, id);
-          if (row) setSearch(String(row[spec.titleField] ?? ''));
+          const [row] = await Promise.all([getRow(spec, id), firstBlock.done]);
+          // The first block often holds the row: then it is shown where it is. Searching for it
+          // would reload the grid, closing any editor the user has opened in the meantime.
+          if (locate(id)) {
+            focusAfterLoad.current = null;
+            return;
+          }
+          if (row && !apiRef.current?.getEditingCells().length) setSearch(String(row[spec.titleField] ?? ''));
         } catch (e) {
           controller.reportLoadError(e);
         }
       }
     },
-    [spec, locate, controller],
+    [spec, locate, controller, firstBlock],
   );
 
   const loadingRef = useRef(loading);
@@ -220,10 +232,12 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
               try {
                 const page = await listRows(spec, { filter, orderBy, limit: p.endRow - p.startRow, offset: p.startRow });
                 p.successCallback(page.items, page.totalCount);
+                firstBlock.settle();
                 setCounts((c) => (c.matching === page.totalCount ? c : { ...c, matching: page.totalCount }));
                 setTimeout(afterLoad, 0);
               } catch (e) {
                 p.failCallback();
+                firstBlock.settle();
                 const problem = toProblem(e);
                 notify({ kind: 'error', title: t({ zh: '加载失败', en: 'Could not load' }), body: reason(problem, langRef.current) });
               }
