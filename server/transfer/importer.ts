@@ -611,9 +611,11 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
   private resolveResponsibilities(row: Row) {
     const out: Resp[] = [];
     const at = new Map<number, string>();
+    const unknown = new Set<string>();
     for (const r of row.resps!) {
       const d = this.departments.get(r.department);
       if (!d) {
+        unknown.add(normaliseName(r.department));
         const suggestions = this.departments.suggest(r.department);
         const hint = suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '';
         this.problem(row, 'responsibilities', `unknown department "${r.department}"${hint}`, { suggestions });
@@ -631,6 +633,8 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       for (const n of row.notes ?? []) {
         const d = this.departments.get(n.department);
         const target = d && out.find((r) => r.departmentId === d.id);
+        // A note for a department already reported unknown in this row is the same problem once more.
+        if (!d && unknown.has(normaliseName(n.department))) continue;
         if (!target) {
           this.problem(row, 'responsibilityNotes', `"${n.department}" is not among the row's ${this.header('responsibilities')}; a note needs its department there`);
           continue;

@@ -141,6 +141,20 @@ describe('importTable', () => {
     expect(await snapshot(hub)).toEqual(before);
   });
 
+  it('reports an unknown department once, not again for its note in 责任说明', async () => {
+    const before = await snapshot(hub);
+    const file = csv([
+      ['序号', '标准名称', '出台年份', '责任单位', '责任说明'],
+      [1, 'A', 2018, '区住建委:牵头', '区住建委: 负责起草'],
+      [2, 'B', 2018, '区住建局:牵头', '区环保局: 不在责任单位里'],
+    ]);
+    const dry = await imported(hub, { table: 'STANDARDS', content: file });
+    expect(dry.problems.map((p: any) => [p.row, p.column])).toEqual([[2, '责任单位'], [3, '责任说明']]);
+    expect(dry.problems[0].reason).toMatch(/^unknown department "区住建委"/);
+    expect(dry.problems[1].reason).toMatch(/^"区环保局" is not among the row's 责任单位/);
+    expect(await snapshot(hub)).toEqual(before);
+  });
+
   it('goes through the signed-in user’s permissions: a viewer is refused, an editor may not create rows', async () => {
     const viewer = await hub.user('viewer1', Role.VIEWER);
     const editor = await hub.user('editor1', Role.EDITOR, '区住建局');
