@@ -64,8 +64,12 @@ export class ImportRowPreview {
   changes!: ImportChange[];
 }
 
+/**
+ * What an import does to one table's rows, counted; shared by the whole result and each table's.
+ * Not part of the schema (nothing returns it): the two types that extend it inherit its fields.
+ */
 @ObjectType()
-export class ImportTableResult {
+class ImportCounts {
   @Field(() => TransferTable)
   table!: TransferTable;
 
@@ -83,7 +87,10 @@ export class ImportTableResult {
 
   @Field(() => Int)
   deleted!: number;
+}
 
+@ObjectType()
+export class ImportTableResult extends ImportCounts {
   @Field(() => [ImportColumn])
   columns!: ImportColumn[];
 
@@ -92,12 +99,9 @@ export class ImportTableResult {
 }
 
 @ObjectType({ description: 'What an import did, or in a dry run would do. applied is true only for a real run that committed.' })
-export class ImportResult {
+export class ImportResult extends ImportCounts {
   @Field(() => ID, { description: 'Groups this run’s audit entries (batchId).' })
   importId!: string;
-
-  @Field(() => TransferTable)
-  table!: TransferTable;
 
   @Field(() => TransferFormat)
   format!: TransferFormat;
@@ -113,21 +117,6 @@ export class ImportResult {
 
   @Field(() => Boolean)
   applied!: boolean;
-
-  @Field(() => Int)
-  rowCount!: number;
-
-  @Field(() => Int)
-  created!: number;
-
-  @Field(() => Int)
-  updated!: number;
-
-  @Field(() => Int)
-  unchanged!: number;
-
-  @Field(() => Int)
-  deleted!: number;
 
   @Field(() => Int, { description: 'All problems found; `problems` lists the first 1000.' })
   problemCount!: number;
