@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import * as helpers from '../helpers';
+import { chromiumBinary } from './chromium';
 import { startHub, type TestHub } from '../helpers';
 
 /**
@@ -13,19 +14,16 @@ import { startHub, type TestHub } from '../helpers';
  */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = `${ROOT}tests/artifacts`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Builds client/dist when it is missing or older than the client sources (a few seconds). */
 export function buildClient() {
   execFileSync(process.execPath, ['client/build-if-stale.mjs', '--quiet', '--strict'], { cwd: ROOT, stdio: 'inherit' });
 }
 
+/** Debian's Chromium where there is one, otherwise the one from npm (see ./chromium.ts). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const binary = chromiumBinary();
+  return chromium.launch({ executablePath: binary.executablePath, args: binary.args, env: { ...process.env, ...binary.env } as Record<string, string> });
 }
 
 export interface UiServer {
