@@ -42,4 +42,57 @@ describe('no N+1', () => {
     expect(data.departments.find((d: any) => d.code === 'housing').indicators.map((i: any) => i.seq)).toEqual([18, 20, 21, 22, 23, 24]);
     expect(statements).toBeLessThanOrEqual(14);
   });
+
+  // Field arguments (plan code, role, attribute) must not split a batch: the same statements for
+  // one department as for all of them.
+  const WITH_ARGS = `query($search: String, $plan: String) { departments(search: $search) { code
+    indicators(planCode: $plan, role: LEAD, attribute: BINDING) { seq responsibilities { department { code } } }
+    specialTargets(planCode: $plan, role: SUPPORT) { seq }
+    rectifications(planCode: $plan) { seq }
+    innovationTopics(planCode: $plan, role: LEAD) { seq }
+    standards(planCode: $plan) { seq }
+  } }`;
+
+  it('departments with fields narrowed by plan code, role and attribute cost the same statements for one department and for all', async () => {
+    const one = await count(WITH_ARGS, { search: '住建', plan: 'binjiang-13th' });
+    const all = await count(WITH_ARGS, { plan: 'binjiang-13th' });
+    expect(one.data.departments.map((d: any) => d.code)).toEqual(['housing']);
+    expect(all.data.departments.length).toBeGreaterThanOrEqual(25);
+    const housing = all.data.departments.find((d: any) => d.code === 'housing');
+    expect(housing.indicators.map((i: any) => i.seq)).toEqual([20, 21, 22, 23]);
+    expect(one.data.departments[0]).toEqual(housing);
+    expect(all.statements).toBe(one.statements);
+    // departments, aliases for the search, the plan, one per table, responsibilities of the indicators, their departments
+    expect(all.statements).toBeLessThanOrEqual(10);
+    const none = await count(WITH_ARGS, {});
+    expect(none.statements).toBeLessThanOrEqual(all.statements);
+  });
+
+  it('an unknown plan code in a field argument is one coded error per field, at a fixed cost', async () => {
+    hub.statements.length = 0;
+    const errors = await hub.gqlErrors(WITH_ARGS, { plan: 'no-such-plan' });
+    const statements = hub.statements.length;
+    expect(errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(errors[0].extensions.field).toBe('planCode');
+    expect(errors[0].extensions.known).toEqual(['binjiang-13th']);
+    hub.statements.length = 0;
+    await hub.gqlErrors(WITH_ARGS, { plan: 'no-such-plan', search: '住建' });
+    expect(hub.statements.length).toBe(statements);
+  });
+
+  it.each([
+    ['indicators', '{ attribute: BINDING, role: LEAD, department: "住建", planCode: "binjiang-13th" }'],
+    ['specialTargets', '{ role: LEAD, department: "区发改局", planCode: "binjiang-13th" }'],
+    ['rectifications', '{ role: LEAD, planCode: "binjiang-13th" }'],
+    ['innovationTopics', '{ department: "区科技局", planCode: "binjiang-13th" }'],
+    ['standards', '{ planCode: "binjiang-13th" }'],
+  ])('%s filtered by %s costs the same statements at page sizes 1 and 20', async (table, filter) => {
+    const q = `query($limit: Int) { ${table}(filter: ${filter}, limit: $limit) { totalCount items { seq responsibilities { role department { code aliases } } } } }`;
+    const small = await count(q, { limit: 1 });
+    const large = await count(q, { limit: 20 });
+    expect(small.data[table].items).toHaveLength(1);
+    expect(large.data[table].items.length).toBe(Math.min(20, large.data[table].totalCount));
+    expect(large.data[table].totalCount).toBe(small.data[table].totalCount);
+    expect(large.statements).toBe(small.statements);
+  });
 });

@@ -9,6 +9,7 @@ import type { PlanItem } from '../../schema/common/plan-item.entity';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import { User } from '../../schema/accounts/user.entity';
+import { badInput } from '../errors';
 
 const KINDS: ItemKind[] = ['indicator', 'specialTarget', 'rectification', 'innovationTopic', 'standard'];
 
@@ -44,7 +45,8 @@ export interface DepartmentItemsKey {
   kind: ItemKind;
   role?: ResponsibilityRole | null;
   attribute?: IndicatorAttribute | null;
-  planId?: number | null;
+  /** The plan's code as the query gave it; resolved inside the batch, so the argument costs no statement per department. */
+  planCode?: string | null;
 }
 
 /**
@@ -80,19 +82,29 @@ export function createLoaders(em: Em) {
     });
 
   /** Everything a department answers for in one table, narrowed by role, attribute and plan. */
-  const departmentItems = new DataLoader<DepartmentItemsKey, PlanItem[], string>(
+  const departmentItems = new DataLoader<DepartmentItemsKey, PlanItem[] | Error, string>(
     async (keys) => {
-      const out = new Map<string, PlanItem[]>();
+      const out = new Map<string, PlanItem[] | Error>();
+      // Every plan code the batch names, in one statement; an unknown code fails just its own keys.
+      const codes = [...new Set(keys.map((k) => k.planCode).filter((c): c is string => c != null))];
+      const plans = codes.length ? await em.find(Plan, { code: { $in: codes } }) : [];
+      const planIds = new Map(plans.map((p) => [p.code, p.id]));
       const groups = new Map<string, DepartmentItemsKey[]>();
+      let known: string[] | undefined;
       for (const k of keys) {
-        const g = JSON.stringify([k.kind, k.role ?? null, k.attribute ?? null, k.planId ?? null]);
+        if (k.planCode != null && !planIds.has(k.planCode)) {
+          known ??= (await em.find(Plan, {}, { orderBy: { startYear: 'asc', id: 'asc' } })).map((p) => p.code);
+          out.set(departmentItemsKey(k), badInput('planCode', `unknown plan "${k.planCode}"`, { known }));
+          continue;
+        }
+        const g = JSON.stringify([k.kind, k.role ?? null, k.attribute ?? null, k.planCode ?? null]);
         groups.set(g, [...(groups.get(g) ?? []), k]);
       }
       for (const group of groups.values()) {
-        const { kind, role, attribute, planId } = group[0];
+        const { kind, role, attribute, planCode } = group[0];
         const item: Record<string, unknown> = { id: { $ne: null } };
         if (attribute) item.attribute = attribute;
-        if (planId) item.plan = planId;
+        if (planCode != null) item.plan = planIds.get(planCode);
         const where: Record<string, unknown> = { department: { $in: group.map((k) => k.departmentId) }, [kind]: item };
         if (role) where.role = role;
         const rows = await em.find(Responsibility, where, { populate: [kind] as never, orderBy: { [kind]: { plan: 'asc', seq: 'asc' }, id: 'asc' } as never });
@@ -131,7 +143,7 @@ export function createLoaders(em: Em) {
 }
 
 function departmentItemsKey(k: DepartmentItemsKey): string {
-  return JSON.stringify([k.departmentId, k.kind, k.role ?? null, k.attribute ?? null, k.planId ?? null]);
+  return JSON.stringify([k.departmentId, k.kind, k.role ?? null, k.attribute ?? null, k.planCode ?? null]);
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

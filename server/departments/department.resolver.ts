@@ -107,8 +107,8 @@ export class DepartmentResolver {
     return this.items(ctx, d, 'standard', role, planCode);
   }
 
-  private async items(ctx: Context, d: Department, kind: ItemKind, role: ResponsibilityRole | null, planCode: string | null, attribute?: IndicatorAttribute | null): Promise<PlanItem[]> {
-    const planId = planCode != null ? (await ctx.services.plans.resolve(planCode, 'planCode')).id : null;
-    return ctx.loaders.departmentItems.load({ departmentId: d.id, kind, role, attribute, planId });
+  /** Loaded in the same tick for every department, so a field's arguments never split the batch. */
+  private items(ctx: Context, d: Department, kind: ItemKind, role: ResponsibilityRole | null, planCode: string | null, attribute?: IndicatorAttribute | null): Promise<PlanItem[]> {
+    return ctx.loaders.departmentItems.load({ departmentId: d.id, kind, role, attribute, planCode }) as Promise<PlanItem[]>;
   }
 }
