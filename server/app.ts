@@ -86,7 +86,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   };
   registerResponseCache(app, {
     maxMb: options.responseCacheMb ?? 64,
-    generation: generationReader(orm, options.database.engine),
+    generation: generationReader(orm),
     actor: async (request) => {
       const { actor, authError } = await authOf(request);
       return authError ? null : actor;

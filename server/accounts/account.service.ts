@@ -11,6 +11,7 @@ import { AppError, ErrorCode, badInput, conflict, notFound } from '../errors';
 import { parseId } from '../common/ids';
 import { inTransaction } from '../common/transaction';
 import { DUMMY_HASH, hashPassword, newSecret, secretHash, verifyPassword } from './password';
+import { dateOf, preparedQuery, type PreparedQuery } from '../db/prepared';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -21,18 +22,33 @@ export interface AuthSettings {
 
 export const DEFAULT_AUTH: AuthSettings = { sessionTtlHours: 12, maxFailedLogins: 10, loginWindowMinutes: 15 };
 
-/** Who a credential stands for, as an actor for the services. */
-export function actorOf(credential: Credential, source: Actor['source'] = 'graphql'): Actor {
-  const user = credential.user;
-  const apiToken = credential.kind === CredentialKind.API_TOKEN;
-  return {
-    userId: user.id,
-    username: apiToken ? `token:${credential.name}` : user.username,
-    role: apiToken ? Role.VIEWER : user.role,
-    departmentId: apiToken ? null : (user.department?.id ?? null),
-    readOnly: apiToken,
-    source,
-  };
+interface CredentialRow {
+  id: number | string;
+  kind: CredentialKind;
+  name: string;
+  expires_at: unknown;
+  last_used_at: unknown;
+  user_id: number | string;
+  username: string;
+  role: Role;
+  department_id: number | string | null;
+  disabled: boolean | number;
+}
+
+/** One statement per pool (the forks of one ORM share it), made on first use. */
+const credentialQueries = new WeakMap<object, PreparedQuery<CredentialRow>>();
+function credentialQuery(em: Em): PreparedQuery<CredentialRow> {
+  const pool = em.getKnex();
+  let q = credentialQueries.get(pool);
+  if (!q) {
+    q = preparedQuery<CredentialRow>(
+      em,
+      'select c.id, c.kind, c.name, c.expires_at, c.last_used_at, u.id as user_id, u.username, u.role, u.department_id, u.disabled ' +
+        'from credential c join "user" u on u.id = c.user_id where c.secret_hash = ? and c.revoked_at is null',
+    );
+    credentialQueries.set(pool, q);
+  }
+  return q;
 }
 
 export class AccountService {
@@ -44,19 +60,34 @@ export class AccountService {
     private readonly settings: AuthSettings = DEFAULT_AUTH,
   ) {}
 
-  /** The actor a bearer token or session cookie stands for; anonymous when absent, unknown, expired or revoked. */
+  /**
+   * The actor a bearer token or session cookie stands for; anonymous when absent, unknown, expired or
+   * revoked. Every request with a credential comes here first, so it is one prepared statement on the
+   * secret's hash (server/db/prepared.ts), read from the database each time: a revocation or a disabled
+   * account stops the next request in every process.
+   */
   async authenticate(secret: string | null | undefined): Promise<Actor> {
     if (!secret) return ANONYMOUS;
-    const credential = await this.em.findOne(Credential, { secretHash: secretHash(secret), revokedAt: null }, { populate: ['user'] });
+    const [row] = await credentialQuery(this.em)([secretHash(secret)]);
     const now = new Date();
-    if (!credential || credential.user.disabled || (credential.expiresAt && credential.expiresAt <= now)) {
+    const expiresAt = dateOf(row?.expires_at);
+    if (!row || row.disabled === true || Number(row.disabled) === 1 || (expiresAt && expiresAt <= now)) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has expired or was revoked: sign in again.');
     }
     // Note use at most once a minute, so reads do not turn into writes.
-    if (!credential.lastUsedAt || now.getTime() - credential.lastUsedAt.getTime() > 60_000) {
-      await this.em.nativeUpdate(Credential, { id: credential.id }, { lastUsedAt: now });
+    const lastUsedAt = dateOf(row.last_used_at);
+    if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
+      await this.em.nativeUpdate(Credential, { id: Number(row.id) }, { lastUsedAt: now });
     }
-    return actorOf(credential);
+    const apiToken = row.kind === CredentialKind.API_TOKEN;
+    return {
+      userId: Number(row.user_id),
+      username: apiToken ? `token:${row.name}` : row.username,
+      role: apiToken ? Role.VIEWER : row.role,
+      departmentId: apiToken || row.department_id == null ? null : Number(row.department_id),
+      readOnly: apiToken,
+      source: 'graphql',
+    };
   }
 
   async login(username: string, password: string, address: string): Promise<{ token: string; user: User; expiresAt: Date }> {
