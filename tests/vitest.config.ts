@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The admin UI's build, before any browser test file starts (tests/browser/build.global.ts).
+    globalSetup: ['tests/browser/build.global.ts'],
   },
 });
