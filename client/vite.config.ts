@@ -37,6 +37,8 @@ export default defineConfig({
   worker: { format: 'es' },
   server: {
     port: 5173,
+    // The GraphQL explorer's tabs are read from the project's README.md (one level up).
+    fs: { allow: ['..'] },
     proxy: { '/graphql': { target: API, changeOrigin: true } },
   },
 });

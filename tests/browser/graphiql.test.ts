@@ -46,7 +46,7 @@ describe('the GraphQL explorer', { timeout: 60_000 }, () => {
     await eventually(() => page.locator('.graphiql-query-editor').innerText()).toContain('区住建局');
     await page.locator('.graphiql-execute-button').click();
     await eventually(() => page.locator('.graphiql-response').innerText()).toMatch(new RegExp(`"totalCount":\\s*${expected}\\b`));
-    await screenshot(page, 'graphiql');
+    await screenshot(page, 'graphiql', true);
     // The docs (open from the start): a type and its fields.
     const docs = page.locator('.graphiql-doc-explorer');
     await docs.getByRole('link', { name: 'Department', exact: true }).click();

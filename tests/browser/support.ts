@@ -145,8 +145,28 @@ async function signIn(context: BrowserContext, url: string) {
 export async function screenshot(page: Page, name: string, docs = false) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
-  // UPDATE_DOCS=1 refreshes the README's screenshots in client/docs.
-  if (docs && process.env.UPDATE_DOCS === '1') await page.screenshot({ path: `${ROOT}client/docs/${name}.png` });
+  // UPDATE_DOCS=1 refreshes the README's screenshots in client/docs, in both languages:
+  // name.png in Chinese (the page as the test left it), name.en.png after the header's English switch.
+  if (docs && process.env.UPDATE_DOCS === '1') {
+    await settle(page);
+    await page.screenshot({ path: `${ROOT}client/docs/${name}.png` });
+    const grid = await page.locator('.ag-row[row-id]').count();
+    await page.locator('.lang-switch').getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    if (grid) await page.locator('.ag-row[row-id]').first().waitFor();
+    await settle(page);
+    await page.screenshot({ path: `${ROOT}client/docs/${name}.en.png` });
+    await page.locator('.lang-switch').getByRole('button', { name: '中文' }).click();
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    if (grid) await page.locator('.ag-row[row-id]').first().waitFor();
+  }
+}
+
+/** Until the page has no request in flight and its messages have faded (docs screenshots only). */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notices .notice-close').forEach((b) => b.click()));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 // ---- the grid ------------------------------------------------------------------------------------
