@@ -46,8 +46,8 @@ export function GraphiQLPage() {
       <p className="graphiql-note">
         <strong>{t({ zh: 'GraphQL 查询工具', en: 'GraphQL explorer' })}</strong>{' '}
         {t({
-          zh: '示例查询（来自 README）在各个标签页中，按 ▶ 运行；右侧“文档”列出全部类型和字段。接口地址：/graphql。',
-          en: 'The README’s example queries are in the tabs; press ▶ to run one. The docs list every type and field. Endpoint: /graphql.',
+          zh: '示例查询（来自 README）在各个标签页中，按 ▶ 运行；左侧 Docs 列出全部类型和字段。接口地址：/graphql。',
+          en: 'The README’s example queries are in the tabs; press ▶ to run one. Docs, on the left, lists every type and field. Endpoint: /graphql.',
         })}
       </p>
       <div className="graphiql-host">
