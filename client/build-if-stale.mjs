@@ -17,7 +17,8 @@ const STAMP = join(DIST, '.built');
 const WORK = join(ROOT, 'node_modules', '.cache', 'plan-hub-client');
 const LOCK = join(WORK, 'lock');
 const SOURCES = ['index.html', 'vite.config.ts', 'src', 'public'].map((p) => join(CLIENT, p));
-const EXTRA = [join(ROOT, 'package-lock.json')];
+// README.md: the GraphQL explorer's example tabs are its example queries.
+const EXTRA = [join(ROOT, 'package-lock.json'), join(ROOT, 'README.md')];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
 import { DEFAULT_SECURITY, type DatabaseConfig, type SecurityConfig } from './config';
@@ -102,9 +102,17 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     csrfPrevention: true,
     // No HTTP cache hints are used (answers are cached server-side, server/cache): without this the
     // cache-control plugin wraps every field of every row (an eighth of a 1,000-row page's CPU).
-    plugins: [ApolloServerPluginCacheControlDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost })],
+    // No Apollo landing page (it loads Apollo's Sandbox from the internet): a browser opening
+    // /graphql is sent to the bundled explorer, /graphiql (client/src/pages/GraphiQLPage.tsx).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost })],
   });
   await apollo.start();
+  app.addHook('onRequest', async (request, reply) => {
+    const [path, search = ''] = request.url.split('?');
+    if (request.method === 'GET' && path === '/graphql' && !new URLSearchParams(search).has('query') && String(request.headers.accept ?? '').includes('text/html')) {
+      return reply.redirect('/graphiql', 302);
+    }
+  });
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
       const { actor, authError, credential } = await authOf(request);

@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['tests/global-setup.ts'],
+    // Before any test file starts: the Chromium for the browser tests (tests/browser/chromium.ts) and
+    // the admin UI's build (tests/browser/build.global.ts).
+    globalSetup: ['tests/global-setup.ts', 'tests/browser/build.global.ts'],
   },
 });

@@ -31,7 +31,7 @@ export function App() {
         </nav>
         <div className="topbar-end">
           <UserBadge />
-          <a className="muted small" href="/graphql" target="_blank" rel="noreferrer" title="GraphQL API (Apollo Sandbox)">
+          <a className="muted small" href="/graphql" target="_blank" rel="noreferrer" title={t({ zh: 'GraphQL 接口：查询工具与文档', en: 'GraphQL API: explorer and docs' })}>
             GraphQL
           </a>
           <div className="lang-switch" role="group" aria-label="Language / 语言">

@@ -4,12 +4,9 @@ import { ApolloProvider } from '@apollo/client/react';
 import { apollo } from './api/client';
 import { I18nProvider } from './i18n';
 import { App } from './App';
-import { registerGridModules } from './grid/modules';
 import './styles.css';
 
-// Once, before any grid: without its modules a feature silently disappears (console error #200).
-registerGridModules();
-
+// AG Grid and its modules load with the first grid (routes.tsx): the entry chunk stays small.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={apollo}>

@@ -1,9 +1,6 @@
-import type { ReactNode } from 'react';
-import type { Text } from './i18n';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useI18n, type Text } from './i18n';
 import { TABLES } from './tables/specs';
-import { DataGrid } from './grid/DataGrid';
-import { DepartmentPage } from './pages/DepartmentPage';
-import { ImportPage } from './pages/ImportPage';
 import { LoginPage } from './auth/Login';
 
 export interface Route {
@@ -14,14 +11,45 @@ export interface Route {
 }
 
 /**
- * Every page of the app, in navigation order; `/login` has no tab. Writes refused for want of a
- * session open the sign-in dialog in place (auth/Login.tsx), so the page is not lost.
+ * Each page is its own chunk, loaded when first opened: the entry holds the shell (header,
+ * router, Apollo, sign-in) and the first grid appears as soon as AG Grid's chunk is in.
+ */
+const DataGrid = lazy(async () => {
+  const [{ registerGridModules }, grid] = await Promise.all([import('./grid/modules'), import('./grid/DataGrid')]);
+  // Once, before any grid: without its modules a feature silently disappears (console error #200).
+  registerGridModules();
+  return { default: grid.DataGrid };
+});
+const DepartmentPage = lazyPage(() => import('./pages/DepartmentPage').then((m) => m.DepartmentPage));
+const ImportPage = lazyPage(() => import('./pages/ImportPage').then((m) => m.ImportPage));
+const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
+
+function lazyPage(load: () => Promise<ComponentType>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+/** Shown while a page's chunk loads (a fraction of a second on an intranet). */
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="page page-loading" role="status" aria-live="polite">
+      {t({ zh: '正在加载…', en: 'Loading…' })}
+    </div>
+  );
+}
+
+const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+
+/**
+ * Every page of the app, in navigation order; `/login` and `/graphiql` have no tab. Writes refused
+ * for want of a session open the sign-in dialog in place (auth/Login.tsx), so the page is not lost.
  */
 export const ROUTES: Route[] = [
-  ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => <DataGrid key={spec.key} spec={spec} /> })),
-  { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => <DepartmentPage /> },
-  { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => <ImportPage /> },
+  ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => page(<DataGrid key={spec.key} spec={spec} />) })),
+  { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
+  { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },
+  { path: '/graphiql', render: () => page(<GraphiQLPage />) },
 ];
 
 export const HOME = '/indicators';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import * as helpers from '../helpers';
 import { chromiumBinary } from './chromium';
@@ -44,8 +44,13 @@ export async function startUiServer(): Promise<UiServer> {
 export interface Session {
   context: BrowserContext;
   page: Page;
-  /** Console errors and uncaught exceptions of the page, for the "no console errors" checks. */
+  /**
+   * Console errors, uncaught exceptions and AG Grid's warnings (a missing module, a bad option)
+   * of the page: every test fails on them (see expectNoConsoleProblems and the afterEach below).
+   */
   errors: string[];
+  /** Every console warning of the page (AG Grid's are in `errors` too). */
+  warnings: string[];
   /** GraphQL mutations the page sent (operation text), to count requests. */
   mutations: string[];
 }
@@ -74,9 +79,14 @@ export async function openSession(browser: Browser, url: string, options: { lang
   if (options.lang) await context.addInitScript((lang) => localStorage.setItem('planhub.lang', lang), options.lang);
   const page = await context.newPage();
   const errors: string[] = [];
+  const warnings: string[] = [];
   const mutations: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === 'warning') {
+      warnings.push(`${page.url()}: ${m.text()}`);
+      if (AG_GRID_MESSAGE.test(m.text())) errors.push(`${page.url()}: ${m.text()}`);
+    }
   });
   // The stack (minified: rebuild the same bundle to read it) says where an uncaught error came from.
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}\n${e.stack ?? ''}`));
@@ -86,8 +96,35 @@ export async function openSession(browser: Browser, url: string, options: { lang
       if (/^\s*mutation/.test(query)) mutations.push(query);
     }
   });
-  return { context, page, errors, mutations };
+  const session = { context, page, errors, mutations, warnings };
+  open.add(session);
+  context.on('close', () => {
+    open.delete(session);
+    closed.push(...errors.splice(0));
+  });
+  return session;
 }
+
+/** AG Grid prefixes its console messages with "AG Grid:" (warnings such as error #200, invalid options). */
+const AG_GRID_MESSAGE = /AG Grid/i;
+
+/** Sessions whose pages are still open, checked after each test. */
+const open = new Set<Session>();
+/** Problems of pages closed during the test. */
+const closed: string[] = [];
+
+/** Fails with the page's console errors, uncaught exceptions and AG Grid warnings, if any. */
+export function expectNoConsoleProblems(session: Session) {
+  expect(session.errors, 'console errors, uncaught exceptions or AG Grid warnings').toEqual([]);
+}
+
+// Every browser test file imports this module: each test fails on a console error, an uncaught
+// exception or an AG Grid warning in any page still open, and the next test starts clean (the
+// problems are reported once, by the test that caused them).
+afterEach(() => {
+  const found = [...closed.splice(0), ...[...open].flatMap((s) => s.errors.splice(0))];
+  expect(found, 'console errors, uncaught exceptions or AG Grid warnings during this test').toEqual([]);
+});
 
 /**
  * Writes need a signed-in user once accounts exist: sign in as the hub's admin through the
@@ -106,8 +143,28 @@ async function signIn(context: BrowserContext, url: string) {
 export async function screenshot(page: Page, name: string, docs = false) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
-  // UPDATE_DOCS=1 refreshes the README's screenshots in client/docs.
-  if (docs && process.env.UPDATE_DOCS === '1') await page.screenshot({ path: `${ROOT}client/docs/${name}.png` });
+  // UPDATE_DOCS=1 refreshes the README's screenshots in client/docs, in both languages:
+  // name.png in Chinese (the page as the test left it), name.en.png after the header's English switch.
+  if (docs && process.env.UPDATE_DOCS === '1') {
+    await settle(page);
+    await page.screenshot({ path: `${ROOT}client/docs/${name}.png` });
+    const grid = await page.locator('.ag-row[row-id]').count();
+    await page.locator('.lang-switch').getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    if (grid) await page.locator('.ag-row[row-id]').first().waitFor();
+    await settle(page);
+    await page.screenshot({ path: `${ROOT}client/docs/${name}.en.png` });
+    await page.locator('.lang-switch').getByRole('button', { name: '中文' }).click();
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    if (grid) await page.locator('.ag-row[row-id]').first().waitFor();
+  }
+}
+
+/** Until the page has no request in flight and its messages have faded (docs screenshots only). */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notices .notice-close').forEach((b) => b.click()));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 // ---- the grid ------------------------------------------------------------------------------------

@@ -140,10 +140,12 @@ export function UserBadge() {
   const dept = user.department ? (lang === 'zh' ? user.department.name : user.department.nameEn || user.department.name) : '';
   return (
     <div className="user-badge" data-testid="user-badge">
-      <span className="user-name" data-testid="user-name">{user.username}</span>
-      <span className="user-role" data-testid="user-role">
-        {ROLE_LABEL[user.role][lang]}
-        {dept ? ` · ${dept}` : ''}
+      <span className="user-who">
+        <span className="user-name" data-testid="user-name">{user.username}</span>
+        <span className="user-role" data-testid="user-role">
+          {ROLE_LABEL[user.role][lang]}
+          {dept ? ` · ${dept}` : ''}
+        </span>
       </span>
       <button
         type="button"

@@ -26,6 +26,7 @@ import { rowLabel } from './labels';
 import { gridTheme } from './theme';
 import { ServerExportMenu } from '../pages/ImportPage';
 import type { DepartmentFilterModel, EnumFilterModel } from './filters';
+import { PrintView, useGridPrint } from './print';
 
 interface Counts {
   /** Rows in the table (all plans, no filter). */
@@ -57,7 +58,8 @@ function serverFilter(spec: TableSpec, filterModel: Record<string, unknown> | nu
 }
 
 // Grid options as constants: a new object on every render would make AG Grid re-apply them.
-const DEFAULT_COL: ColDef<Row> = { resizable: true, sortable: true, minWidth: 60 };
+// Header labels wrap onto a second line rather than being cut ("Target val…").
+const DEFAULT_COL: ColDef<Row> = { resizable: true, sortable: true, minWidth: 60, wrapHeaderText: true, autoHeaderHeight: true };
 const SELECT_ALL: RowSelectionOptions<Row> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false };
 const SELECT_PAGED: RowSelectionOptions<Row> = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
 const SELECTION_COL: SelectionColumnDef = { pinned: 'left', width: 44, suppressHeaderMenuButton: true };
@@ -479,6 +481,8 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
     }
   };
 
+  const printing = useGridPrint(api, spec, lang, useCallback(() => searchRef.current, []), useCallback(() => lastQuery.current, []));
+
   const infinite = spec.rowModel === 'infinite';
   const filtered = counts.all != null && counts.matching !== counts.all;
 
@@ -514,6 +518,9 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
           {t({ zh: '导出 CSV', en: 'Export CSV' })}
         </button>
         <ServerExportMenu tableKey={spec.key} />
+        <button type="button" onClick={() => printing.print().catch((e) => controller.reportLoadError(e))} disabled={printing.busy} data-testid="print">
+          {t({ zh: '打印', en: 'Print' })}
+        </button>
         <ColumnsMenu
           api={api}
           onReset={() => {
@@ -592,6 +599,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         </span>
         <span className="status-hint">{t({ zh: '双击或直接输入即可编辑 · Ctrl+V 粘贴 Excel 单元格 · Ctrl+Z 撤销', en: 'Double-click or type to edit · Ctrl+V pastes Excel cells · Ctrl+Z undoes' })}</span>
       </div>
+      <PrintView job={printing.job} />
       {adding && <AddRowDialog spec={spec} onClose={() => setAdding(false)} onCreated={onCreated} />}
       {deleting && (
         <Dialog

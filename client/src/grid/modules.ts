@@ -4,12 +4,9 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
-  ColumnAutoSizeModule,
   CustomEditorModule,
   CustomFilterModule,
   DateFilterModule,
-  DragAndDropModule,
-  EventApiModule,
   HighlightChangesModule,
   InfiniteRowModelModule,
   LargeTextEditorModule,
@@ -31,9 +28,11 @@ import {
 } from 'ag-grid-community';
 
 /**
- * The AG Grid features the app uses, registered once at start-up. A feature whose module is
- * missing silently does nothing (console error #200); development builds add AG Grid's
- * validation, which names the missing module.
+ * The AG Grid features the app uses, registered once before the first grid (routes.tsx, with the
+ * grid's own chunk). A feature whose module is missing silently does nothing (console error #200,
+ * which fails the browser tests); development builds add AG Grid's validation, which names the
+ * missing module. Not registered, since nothing uses them: column auto-size, drag and drop
+ * (dndSource), the event API (the grid's events are React props).
  */
 const modules: Module[] = [
   ClientSideRowModelModule,
@@ -51,12 +50,9 @@ const modules: Module[] = [
   CustomFilterModule,
   QuickFilterModule,
   ColumnApiModule,
-  ColumnAutoSizeModule,
-  DragAndDropModule,
   RowApiModule,
   ScrollApiModule,
   RenderApiModule,
-  EventApiModule,
   RowSelectionModule,
   CellStyleModule,
   HighlightChangesModule,
@@ -64,6 +60,9 @@ const modules: Module[] = [
   LocaleModule,
 ];
 
+let registered = false;
 export function registerGridModules() {
+  if (registered) return;
+  registered = true;
   ModuleRegistry.registerModules(import.meta.env.DEV ? [...modules, ValidationModule] : modules);
 }

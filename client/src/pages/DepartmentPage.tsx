@@ -9,6 +9,7 @@ import { reason } from '../api/describe';
 import { enumLabel } from '../tables/enums';
 import { TABLE_BY_KEY } from '../tables/specs';
 import type { Department, TableKey } from '../tables/types';
+import { PrintHeading, printDate } from '../grid/print';
 
 const UNITS = 'responsibilities { id role note department { id name } }';
 
@@ -126,7 +127,7 @@ export function DepartmentPage() {
             }}
           />
           {showSuggestions && text.trim() && suggestions.length > 0 && (
-            <ul className="combo-list" role="listbox">
+            <ul className="combo-list" role="listbox" aria-label={t({ zh: '匹配的部门', en: 'Matching departments' })}>
               {suggestions.map((d, i) => (
                 <li
                   key={d.id}
@@ -184,6 +185,14 @@ export function DepartmentPage() {
 
       {dept && (
         <>
+          <PrintHeading
+            title={fmt(t({ zh: '{name}：牵头和配合的事项', en: '{name}: what it leads and supports' }), { name: zh ? dept.name : dept.nameEn || dept.name })}
+            filter={[
+              `${t({ zh: '角色', en: 'Role' })}${zh ? '：' : ': '}${role ? enumLabel('ResponsibilityRole', role, lang) : t({ zh: '牵头和配合', en: 'Lead and support' })}`,
+              `${t({ zh: '指标属性', en: 'Indicator attribute' })}${zh ? '：' : ': '}${attribute ? enumLabel('IndicatorAttribute', attribute, lang) : t({ zh: '全部', en: 'All' })}`,
+            ].join(zh ? '；' : '; ')}
+            date={printDate(lang)}
+          />
           <header className="dept-header">
             <div>
               <h1 data-testid="dept-name">{dept.name}</h1>
@@ -201,9 +210,14 @@ export function DepartmentPage() {
                 </div>
               )}
             </div>
-            <Link to={`/departments?row=${dept.id}`} className="button">
-              {t({ zh: '在部门表中编辑', en: 'Edit in the departments table' })}
-            </Link>
+            <div className="dept-actions">
+              <button type="button" onClick={() => window.print()} data-testid="print">
+                {t({ zh: '打印', en: 'Print' })}
+              </button>
+              <Link to={`/departments?row=${dept.id}`} className="button">
+                {t({ zh: '在部门表中编辑', en: 'Edit in the departments table' })}
+              </Link>
+            </div>
           </header>
 
           <div className="dept-filters">
