@@ -633,8 +633,11 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       for (const n of row.notes ?? []) {
         const d = this.departments.get(n.department);
         const target = d && out.find((r) => r.departmentId === d.id);
-        // A note for a department already reported unknown in this row is the same problem once more.
+        // A note for a department already reported unknown in this row is the same problem once more;
+        // so is a note left without its department when the row names an unknown one (the cell was
+        // mistyped, the note beside it is untouched): one mistake, one problem.
         if (!d && unknown.has(normaliseName(n.department))) continue;
+        if (!target && unknown.size) continue;
         if (!target) {
           this.problem(row, 'responsibilityNotes', `"${n.department}" is not among the row's ${this.header('responsibilities')}; a note needs its department there`);
           continue;
