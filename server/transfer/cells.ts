@@ -21,6 +21,8 @@ export interface ResponsibilityCell {
   department: string;
   role: string;
   note?: string | null;
+  /** JSON only: the note in English (spreadsheets carry the Chinese note alone). */
+  noteEn?: string | null;
 }
 export interface NoteCell {
   department: string;
@@ -195,7 +197,10 @@ function readResponsibilities(raw: unknown, spreadsheet: boolean): Responsibilit
       if (!role) throw new CellError(`item ${i + 1} (${o.department}): unknown role "${String(o.role ?? '')}"; use ${enumChoices(ENUMS.role)}`);
       const note = o.note ?? o.reason;
       if (note != null && typeof note !== 'string') throw new CellError(`item ${i + 1} (${o.department}): note must be text`);
-      return { department: o.department, role, note: note === undefined ? undefined : (note as string | null) };
+      if (o.noteEn != null && typeof o.noteEn !== 'string') throw new CellError(`item ${i + 1} (${o.department}): noteEn must be text`);
+      const out: ResponsibilityCell = { department: o.department, role, note: note === undefined ? undefined : (note as string | null) };
+      if (o.noteEn !== undefined) out.noteEn = (o.noteEn as string | null) ?? null;
+      return out;
     });
   }
   const out: ResponsibilityCell[] = [];

@@ -79,6 +79,8 @@ export interface Resp {
   code: string;
   role: string;
   note: string | null | undefined;
+  /** undefined: the service keeps the stored English note while the note stays the same. */
+  noteEn?: string | null;
 }
 
 /** One row of the file on its way in. */
@@ -105,6 +107,9 @@ interface Row {
 type Dept = { id: number; name: string; code: string };
 /** A stored row as the import compares it. */
 type Current = { id: number; version: number; values: Record<string, unknown>; responsibilities: Resp[]; indicatorIds: number[] };
+
+/** What a responsibility becomes in a service's input: the English note only where the file gives one. */
+const respInput = (w: Resp) => ({ department: w.department, role: w.role as never, note: w.note ?? undefined, ...(w.noteEn !== undefined ? { noteEn: w.noteEn ?? undefined } : {}) });
 
 /** Rows written through the services between two clears of the identity map (a flush scans all it holds). */
 const SERVICE_BATCH = 50;
@@ -626,7 +631,9 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
         continue;
       }
       at.set(d.id, r.department);
-      out.push({ departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note === undefined ? undefined : r.note?.trim() || null });
+      const resp: Resp = { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note === undefined ? undefined : r.note?.trim() || null };
+      if (r.noteEn !== undefined) resp.noteEn = r.noteEn?.trim() || null;
+      out.push(resp);
     }
     if (this.has('responsibilityNotes')) {
       for (const r of out) r.note = null;
@@ -669,7 +676,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
         values: row.values,
         responsibilities: row.responsibilities.map((r) => {
           const d = this.departments.name(r.departmentId);
-          return { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note };
+          return { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note, noteEn: r.noteEn };
         }),
         indicatorIds: row.indicatorIds,
       });
@@ -698,7 +705,13 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
 
   /** The responsibilities the file asks for, with stored notes kept where the file gives none. */
   private wantedResponsibilities(row: Row, cur: { responsibilities: Resp[] } | null): Resp[] {
-    return row.responsibilities!.map((r) => ({ ...r, note: r.note !== undefined ? r.note : (cur?.responsibilities.find((c) => c.departmentId === r.departmentId)?.note ?? null) }));
+    return row.responsibilities!.map((r) => {
+      const stored = cur?.responsibilities.find((c) => c.departmentId === r.departmentId);
+      const note = r.note !== undefined ? r.note : (stored?.note ?? null);
+      // The English note: the file's, else the stored one while the note stays the same (as the service keeps it).
+      const noteEn = r.noteEn !== undefined ? r.noteEn : stored && (stored.note ?? null) === (note ?? null) ? (stored.noteEn ?? null) : null;
+      return { ...r, note, noteEn };
+    });
   }
 
   /** Only what differs, in the API's terms; unchanged fields are left out so an EDITOR may load rows they may edit. */
@@ -718,8 +731,14 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       const wanted = this.wantedResponsibilities(row, cur);
       const unchanged =
         wanted.length === cur.responsibilities.length &&
-        wanted.every((w, i) => w.departmentId === cur.responsibilities[i].departmentId && w.role === cur.responsibilities[i].role && (w.note ?? null) === (cur.responsibilities[i].note ?? null));
-      if (!unchanged) patch.responsibilities = wanted.map((w) => ({ department: w.department, role: w.role as never, note: w.note ?? undefined }));
+        wanted.every(
+          (w, i) =>
+            w.departmentId === cur.responsibilities[i].departmentId &&
+            w.role === cur.responsibilities[i].role &&
+            (w.note ?? null) === (cur.responsibilities[i].note ?? null) &&
+            (w.noteEn ?? null) === (cur.responsibilities[i].noteEn ?? null),
+        );
+      if (!unchanged) patch.responsibilities = wanted.map(respInput);
     }
     if (row.indicatorIds) {
       const a = [...new Set(row.indicatorIds)].sort((x, y) => x - y);
@@ -790,7 +809,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       if (field === 'planCode' || field === 'indicators' || value === undefined) continue;
       data[field] = typeof value === 'string' ? value.trim() : value;
     }
-    if (row.responsibilities) data.responsibilities = this.wantedResponsibilities(row, null).map((w) => ({ department: w.department, role: w.role as never, note: w.note ?? undefined }));
+    if (row.responsibilities) data.responsibilities = this.wantedResponsibilities(row, null).map(respInput);
     if (row.indicatorIds) data.indicatorIds = [...new Set(row.indicatorIds)].map(String);
     return data;
   }
@@ -837,7 +856,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       for (const [i, row] of rows.entries()) {
         const id = idOf.get(row.key)!;
         records[i].id = id;
-        for (const w of row.responsibilities ?? []) responsibilities.push({ department: w.departmentId, role: w.role, note: w.note ?? null, [this.spec.kind]: id });
+        for (const w of row.responsibilities ?? []) responsibilities.push({ department: w.departmentId, role: w.role, note: w.note ?? null, noteEn: w.noteEn ?? null, [this.spec.kind]: id });
         for (const ind of new Set(row.indicatorIds ?? [])) links.push([id, ind]);
       }
       await run.bulk.insert(Responsibility.name, responsibilities);
@@ -848,7 +867,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
         this.spec.typeName,
         rows.map((row, i) => {
           const after: Record<string, unknown> = { planCode: this.plan!.code, ...this.service.snapshot(records[i] as unknown as PlanItem) };
-          if (row.responsibilities?.length) after.responsibilities = row.responsibilities.map((w) => ({ department: w.code, role: w.role, note: w.note ?? null }));
+          if (row.responsibilities?.length) after.responsibilities = row.responsibilities.map((w) => ({ department: w.code, role: w.role, note: w.note ?? null, ...(w.noteEn ? { noteEn: w.noteEn } : {}) }));
           if (row.indicatorIds?.length) after.indicatorIds = [...new Set(row.indicatorIds)].map(String).sort();
           return { id: records[i].id as number, after };
         }),
