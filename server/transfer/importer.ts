@@ -12,7 +12,7 @@ import { TransferTable, ImportAction } from '../../schema/transfer/transfer.enum
 import { parseTarget } from '../indicators/target';
 import { CellError, displayCell, isBlank, readCell, writeCell, type NoteCell, type ResponsibilityCell } from './cells';
 import { fileProblem, type Problem } from './problems';
-import { columnFor, TABLES, type ColumnSpec, type PlanTableSpec, type TableName, type TableSpec } from './tables';
+import { columnFor, informationalColumn, TABLES, type ColumnSpec, type PlanTableSpec, type TableName, type TableSpec } from './tables';
 import type { SourceRow, TableSource } from './readers';
 import { checkInput } from './validate';
 import { auditCreated, BulkInserter } from './bulk';
@@ -285,6 +285,8 @@ abstract class TableImporter<S extends TableSpec = TableSpec> {
       this.headers.push(text);
       if (!text) return void this.columns.push(null);
       const column = columnFor(this.spec.name, text.replace(/^\uFEFF/, ''));
+      // The grid's own columns that a file does not set (版本, 更新时间, …): accepted, left alone.
+      if (!column && informationalColumn(this.spec.name, text.replace(/^\uFEFF/, ''))) return void this.columns.push(null);
       if (!column) {
         problems.push({ table: this.spec.name, row: header.rowNo || null, column: text, value: text, reason: `unknown column "${text}" for ${this.spec.label} (${this.spec.name}); the columns are ${known()}`, code: ErrorCode.BAD_USER_INPUT });
         return void this.columns.push(null);
