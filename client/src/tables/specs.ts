@@ -2,7 +2,7 @@ import type { FieldSpec, TableKey, TableSpec } from './types';
 import { COLUMN_LABELS } from '../../../schema/labels';
 
 const DEPARTMENT = 'id code name nameEn aliases';
-const RESPONSIBILITIES = `responsibilities { id role note department { ${DEPARTMENT} } }`;
+const RESPONSIBILITIES = `responsibilities { id role note noteEn department { ${DEPARTMENT} } }`;
 const META = 'planCode version createdAt updatedAt';
 
 /** Columns every plan table shares, after its own. */
