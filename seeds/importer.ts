@@ -42,7 +42,7 @@ export interface SeedReport {
 }
 
 type Row = Record<string, unknown>;
-type Responsibility = { department: string; role: string; reason?: string };
+type Responsibility = { department: string; role: string; note?: string; noteEn?: string };
 
 /**
  * Loads seeds/ (departments.json, then one folder per plan) through the same services the API uses,
@@ -236,8 +236,8 @@ class Importer {
 
 function responsibilities(row: Row) {
   return asArray(row.responsibilities).map((r) => {
-    const { department, role, reason } = r as Responsibility;
-    return { department, role, note: reason ?? null };
+    const { department, role, note, noteEn } = r as Responsibility;
+    return { department, role, note: note ?? null, noteEn: noteEn ?? null };
   });
 }
 

@@ -1,12 +1,14 @@
 // Checks the seeded plan, as the GraphQL API serves it, against the source text of the plan itself
 // (shared/seed/000_a80ee6168f662b2e.txt). The tables are parsed from the source here, independently
 // of seeds/, so a transcription slip shows up as a difference between the page and the API.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import { startHub, type TestHub } from './helpers';
 
-const SOURCE = readFileSync(resolve(process.cwd(), '../shared/seed/000_a80ee6168f662b2e.txt'), 'utf8');
+// Beside the checkout (/work/main → /work/shared), or two levels up from a worktree (/work/wt/x).
+const SOURCE_PATH = ['../shared', '../../shared'].map((d) => resolve(process.cwd(), d, 'seed/000_a80ee6168f662b2e.txt')).find((p) => existsSync(p)) ?? resolve(process.cwd(), '../shared/seed/000_a80ee6168f662b2e.txt');
+const SOURCE = readFileSync(SOURCE_PATH, 'utf8');
 
 /** The page's paragraphs: separated by blank lines; blank (incl. nbsp-only) paragraphs dropped. */
 function paragraphs(text: string): string[] {
@@ -127,7 +129,7 @@ function parseTable5(): { seq: number; name: string; unit: string; year: number 
   return rows;
 }
 
-const RESP = 'responsibilities { role note department { id code name } }';
+const RESP = 'responsibilities { role note noteEn department { id code name } }';
 
 interface Dept {
   id: string;
@@ -137,6 +139,7 @@ interface Dept {
 interface Resp {
   role: 'LEAD' | 'SUPPORT';
   note: string | null;
+  noteEn: string | null;
   department: Dept;
 }
 
@@ -484,6 +487,17 @@ describe('seed fidelity: the seeded plan against its source text', () => {
   describe('responsibilities and links', () => {
     it('every indicator has exactly one LEAD', () => {
       for (const i of indicators) expect(leads(i).length, `indicator ${i.seq}`).toBe(1);
+    });
+
+    it('every note a reader sees is Chinese, with its English for the English UI (issue 10, item 4)', () => {
+      const all = [...indicators, ...specialTargets, ...rectifications, ...topics, ...standards].flatMap((row) => row.responsibilities as Resp[]);
+      expect(all.length).toBeGreaterThanOrEqual(24 + 10 + 5 + 5 + 9);
+      for (const r of all) {
+        // Chinese: it says the role first, and no English words (the plan's own R&D, GDP, PM2.5 may be quoted).
+        expect(r.note, r.note!).toMatch(/^(牵头|配合)：/);
+        expect(r.note, r.note!).not.toMatch(/[A-Za-z]{4,}/);
+        expect(r.noteEn, r.note!).toMatch(/^(Lead|Support): [A-Z a-z]/);
+      }
     });
 
     it('every responsibility carries its reason', () => {

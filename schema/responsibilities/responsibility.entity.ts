@@ -25,7 +25,7 @@ export class Responsibility extends BaseRow {
   @Enum({ items: () => ResponsibilityRole })
   role!: ResponsibilityRole;
 
-  @Field(() => String, { nullable: true, description: 'Why this unit holds the item, e.g. the plan text that puts it in charge.' })
+  @Field(() => String, { nullable: true, description: 'Why this unit holds the item, in Chinese, for every reader: e.g. the plan text that puts it in charge.' })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 
@@ -43,6 +43,11 @@ export class Responsibility extends BaseRow {
 
   @ManyToOne(() => Standard, { nullable: true, deleteRule: 'cascade' })
   standard?: Rel<Standard> | null;
+
+  // Last: a column added by a migration comes after the others (SQLite's ALTER TABLE ADD COLUMN).
+  @Field(() => String, { nullable: true, description: 'The note in English, for the English UI; null where there is none (show note then). Dropped when the note changes without a new one.' })
+  @Property({ type: 'text', nullable: true })
+  noteEn?: string | null;
 }
 
 /** The plan-item kinds a responsibility can point at: property name on Responsibility. */

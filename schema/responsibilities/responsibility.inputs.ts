@@ -12,7 +12,11 @@ export class ResponsibilityInput {
   @IsIn(Object.values(ResponsibilityRole))
   role!: ResponsibilityRole;
 
-  @Field(() => String, { nullable: true, description: 'Why this unit holds the item.' })
+  @Field(() => String, { nullable: true, description: 'Why this unit holds the item, in Chinese.' })
   @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
+
+  @Field(() => String, { nullable: true, description: 'The note in English. Left out: kept from the stored responsibility when its note is unchanged, else none.' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  noteEn?: string;
 }

@@ -31,6 +31,20 @@ export class DepartmentResolver {
     return ctx.services.departments.find(key);
   }
 
+  @Query(() => [Department], {
+    description:
+      'The departments whose name, code or aliases (official full names included) look most like `name`, the closest first: what a miss of department(name) can offer instead. Empty when nothing is close.',
+  })
+  departmentSuggestions(
+    @Arg('name', () => String) name: string,
+    @Arg('limit', () => Int, { defaultValue: 3, description: '1 to 10.' }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<Department[]> {
+    if (name.length > 200) throw badInput('name', `name is at most 200 characters, got ${name.length}`);
+    if (limit < 1 || limit > 10) throw badInput('limit', `limit must be 1 to 10, got ${limit}`);
+    return ctx.services.departments.similar(name, limit);
+  }
+
   @Mutation(() => Department)
   createDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() ctx: Context): Promise<Department> {
     return ctx.services.departments.create(input);

@@ -64,13 +64,27 @@ export class DepartmentService {
 
   /** The canonical names of up to three departments whose names or aliases look most like `text`. */
   async suggest(text: string): Promise<string[]> {
+    return (await this.similar(text)).map((d) => d.name);
+  }
+
+  /**
+   * Up to `limit` departments whose canonical name, code or any alias (official full names included)
+   * looks most like `text`, the closest first: what a failed look-up offers instead
+   * (住房和城乡建设局 → 区住建局). Nothing when no name is close enough.
+   */
+  async similar(text: string, limit = 3): Promise<Department[]> {
     const key = normaliseName(text);
-    const departments = await this.em.find(Department, {}, { populate: ['aliasRows'] });
+    if (!key) return [];
+    const departments = await this.em.find(Department, {}, { populate: ['aliasRows'], orderBy: { code: 'asc' } });
     const scored = departments.map((d) => ({
-      name: d.name,
+      department: d,
       score: Math.max(similarity(key, d.nameKey), similarity(key, d.code), ...d.aliasRows.getItems().map((a) => similarity(key, a.key))),
     }));
-    return scored.filter((s) => s.score >= 0.3).sort((a, b) => b.score - a.score).slice(0, 3).map((s) => s.name);
+    return scored
+      .filter((s) => s.score >= 0.3)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, Math.max(0, Math.min(limit, 10)))
+      .map((s) => s.department);
   }
 
   list(search?: string | null): Promise<Department[]> {

@@ -21,6 +21,8 @@ export interface ResponsibilityCell {
   department: string;
   role: string;
   note?: string | null;
+  /** JSON only: the note in English (spreadsheets carry the Chinese note alone). */
+  noteEn?: string | null;
 }
 export interface NoteCell {
   department: string;
@@ -92,6 +94,9 @@ const ROLE_SEP = /\s*[:：]\s*/;
 const ITEM_SEP = /\s*[;；\n]\s*/;
 const ENUM_SEP = /\s*[;；,，、\n]\s*/;
 const SEQ_SEP = /[\s;；,，、]+/;
+const UNIT_SEP = /\s*[、,，]\s*/;
+/** One linked row as the grid writes it: its seq, then its title (1 地区生产总值). */
+const SEQ_WITH_TITLE = /^(\d{1,6})(?:\s+\S.*)?$/s;
 
 /** Blank: nothing, or only spaces. */
 export function isBlank(raw: unknown): boolean {
@@ -169,7 +174,14 @@ export function readCell(kind: CellKind, raw: unknown, nullable = false, spreads
       return items.map((s) => s.trim()).filter(Boolean);
     }
     case 'seqList': {
-      const items = Array.isArray(raw) ? raw.map((x) => (typeof x === 'number' ? String(x) : cellText(x, 'int', spreadsheet))) : normalise(cellText(raw, 'text', spreadsheet)).split(SEQ_SEP);
+      const text = Array.isArray(raw) ? '' : normalise(cellText(raw, 'text', spreadsheet));
+      // "1 地区生产总值；2 服务业增加值占比" (the grid's CSV): seq and title per item, items split by ；/;/lines.
+      const titled = !Array.isArray(raw) && /[^\d\s;；,，、]/.test(text);
+      const items = Array.isArray(raw)
+        ? raw.map((x) => (typeof x === 'number' ? String(x) : cellText(x, 'int', spreadsheet)))
+        : titled
+          ? text.split(/\s*[;；\n]\s*/).map((item) => SEQ_WITH_TITLE.exec(item.trim())?.[1] ?? item)
+          : text.split(SEQ_SEP);
       const out: number[] = [];
       for (const item of items.map((s) => s.trim()).filter(Boolean)) {
         if (!/^\d{1,6}$/.test(item)) throw new CellError(`"${item}" is not a row number (seq); list them like 1; 3; 5`);
@@ -195,12 +207,21 @@ function readResponsibilities(raw: unknown, spreadsheet: boolean): Responsibilit
       if (!role) throw new CellError(`item ${i + 1} (${o.department}): unknown role "${String(o.role ?? '')}"; use ${enumChoices(ENUMS.role)}`);
       const note = o.note ?? o.reason;
       if (note != null && typeof note !== 'string') throw new CellError(`item ${i + 1} (${o.department}): note must be text`);
-      return { department: o.department, role, note: note === undefined ? undefined : (note as string | null) };
+      if (o.noteEn != null && typeof o.noteEn !== 'string') throw new CellError(`item ${i + 1} (${o.department}): noteEn must be text`);
+      const out: ResponsibilityCell = { department: o.department, role, note: note === undefined ? undefined : (note as string | null) };
+      if (o.noteEn !== undefined) out.noteEn = (o.noteEn as string | null) ?? null;
+      return out;
     });
   }
   const out: ResponsibilityCell[] = [];
   for (const part of cellText(raw, 'text', spreadsheet).split(ITEM_SEP).filter((s) => s.trim())) {
     const [name, roleText, ...rest] = part.split(ROLE_SEP);
+    // As the grid shows and copies it: the role first, then its units (牵头：区发改局、区科技局；配合：区住建局).
+    const roleFirst = roleText !== undefined && !rest.length ? enumValue(ENUMS.role, name) : null;
+    if (roleFirst) {
+      for (const unit of roleText.split(UNIT_SEP).map((u) => u.trim()).filter(Boolean)) out.push({ department: unit, role: roleFirst });
+      continue;
+    }
     if (roleText === undefined || rest.length) throw new CellError(`"${part.trim()}" should be a department and its role, like 区住建局:牵头 or 区环保局:配合`);
     const role = enumValue(ENUMS.role, roleText);
     if (!role) throw new CellError(`"${part.trim()}": unknown role "${roleText}"; use ${enumChoices(ENUMS.role)}`);

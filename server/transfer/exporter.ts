@@ -108,7 +108,7 @@ export class Exporter {
       if (!page.length) return;
       yield page.map((row) => {
         const values: Values = { seq: row.seq, ...row.values };
-        values.responsibilities = row.responsibilities.map((r) => ({ department: this.departments.get(r.departmentId)?.name ?? String(r.departmentId), role: r.role, note: r.note }));
+        values.responsibilities = row.responsibilities.map((r) => ({ department: this.departments.get(r.departmentId)?.name ?? String(r.departmentId), role: r.role, note: r.note, ...(r.noteEn ? { noteEn: r.noteEn } : {}) }));
         if (seqOf) values.indicators = row.indicatorIds.map((id) => seqOf!.get(id)!).sort((a, b) => a - b);
         values.planCode = plan!.code;
         return values;

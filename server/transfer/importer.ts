@@ -12,7 +12,7 @@ import { TransferTable, ImportAction } from '../../schema/transfer/transfer.enum
 import { parseTarget } from '../indicators/target';
 import { CellError, displayCell, isBlank, readCell, writeCell, type NoteCell, type ResponsibilityCell } from './cells';
 import { fileProblem, type Problem } from './problems';
-import { columnFor, TABLES, type ColumnSpec, type PlanTableSpec, type TableName, type TableSpec } from './tables';
+import { columnFor, informationalColumn, TABLES, type ColumnSpec, type PlanTableSpec, type TableName, type TableSpec } from './tables';
 import type { SourceRow, TableSource } from './readers';
 import { checkInput } from './validate';
 import { auditCreated, BulkInserter } from './bulk';
@@ -79,6 +79,8 @@ export interface Resp {
   code: string;
   role: string;
   note: string | null | undefined;
+  /** undefined: the service keeps the stored English note while the note stays the same. */
+  noteEn?: string | null;
 }
 
 /** One row of the file on its way in. */
@@ -105,6 +107,9 @@ interface Row {
 type Dept = { id: number; name: string; code: string };
 /** A stored row as the import compares it. */
 type Current = { id: number; version: number; values: Record<string, unknown>; responsibilities: Resp[]; indicatorIds: number[] };
+
+/** What a responsibility becomes in a service's input: the English note only where the file gives one. */
+const respInput = (w: Resp) => ({ department: w.department, role: w.role as never, note: w.note ?? undefined, ...(w.noteEn !== undefined ? { noteEn: w.noteEn ?? undefined } : {}) });
 
 /** Rows written through the services between two clears of the identity map (a flush scans all it holds). */
 const SERVICE_BATCH = 50;
@@ -280,6 +285,8 @@ abstract class TableImporter<S extends TableSpec = TableSpec> {
       this.headers.push(text);
       if (!text) return void this.columns.push(null);
       const column = columnFor(this.spec.name, text.replace(/^\uFEFF/, ''));
+      // The grid's own columns that a file does not set (版本, 更新时间, …): accepted, left alone.
+      if (!column && informationalColumn(this.spec.name, text.replace(/^\uFEFF/, ''))) return void this.columns.push(null);
       if (!column) {
         problems.push({ table: this.spec.name, row: header.rowNo || null, column: text, value: text, reason: `unknown column "${text}" for ${this.spec.label} (${this.spec.name}); the columns are ${known()}`, code: ErrorCode.BAD_USER_INPUT });
         return void this.columns.push(null);
@@ -626,15 +633,20 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
         continue;
       }
       at.set(d.id, r.department);
-      out.push({ departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note === undefined ? undefined : r.note?.trim() || null });
+      const resp: Resp = { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note === undefined ? undefined : r.note?.trim() || null };
+      if (r.noteEn !== undefined) resp.noteEn = r.noteEn?.trim() || null;
+      out.push(resp);
     }
     if (this.has('responsibilityNotes')) {
       for (const r of out) r.note = null;
       for (const n of row.notes ?? []) {
         const d = this.departments.get(n.department);
         const target = d && out.find((r) => r.departmentId === d.id);
-        // A note for a department already reported unknown in this row is the same problem once more.
+        // A note for a department already reported unknown in this row is the same problem once more;
+        // so is a note left without its department when the row names an unknown one (the cell was
+        // mistyped, the note beside it is untouched): one mistake, one problem.
         if (!d && unknown.has(normaliseName(n.department))) continue;
+        if (!target && unknown.size) continue;
         if (!target) {
           this.problem(row, 'responsibilityNotes', `"${n.department}" is not among the row's ${this.header('responsibilities')}; a note needs its department there`);
           continue;
@@ -666,7 +678,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
         values: row.values,
         responsibilities: row.responsibilities.map((r) => {
           const d = this.departments.name(r.departmentId);
-          return { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note };
+          return { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note, noteEn: r.noteEn };
         }),
         indicatorIds: row.indicatorIds,
       });
@@ -695,7 +707,13 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
 
   /** The responsibilities the file asks for, with stored notes kept where the file gives none. */
   private wantedResponsibilities(row: Row, cur: { responsibilities: Resp[] } | null): Resp[] {
-    return row.responsibilities!.map((r) => ({ ...r, note: r.note !== undefined ? r.note : (cur?.responsibilities.find((c) => c.departmentId === r.departmentId)?.note ?? null) }));
+    return row.responsibilities!.map((r) => {
+      const stored = cur?.responsibilities.find((c) => c.departmentId === r.departmentId);
+      const note = r.note !== undefined ? r.note : (stored?.note ?? null);
+      // The English note: the file's, else the stored one while the note stays the same (as the service keeps it).
+      const noteEn = r.noteEn !== undefined ? r.noteEn : stored && (stored.note ?? null) === (note ?? null) ? (stored.noteEn ?? null) : null;
+      return { ...r, note, noteEn };
+    });
   }
 
   /** Only what differs, in the API's terms; unchanged fields are left out so an EDITOR may load rows they may edit. */
@@ -715,8 +733,14 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       const wanted = this.wantedResponsibilities(row, cur);
       const unchanged =
         wanted.length === cur.responsibilities.length &&
-        wanted.every((w, i) => w.departmentId === cur.responsibilities[i].departmentId && w.role === cur.responsibilities[i].role && (w.note ?? null) === (cur.responsibilities[i].note ?? null));
-      if (!unchanged) patch.responsibilities = wanted.map((w) => ({ department: w.department, role: w.role as never, note: w.note ?? undefined }));
+        wanted.every(
+          (w, i) =>
+            w.departmentId === cur.responsibilities[i].departmentId &&
+            w.role === cur.responsibilities[i].role &&
+            (w.note ?? null) === (cur.responsibilities[i].note ?? null) &&
+            (w.noteEn ?? null) === (cur.responsibilities[i].noteEn ?? null),
+        );
+      if (!unchanged) patch.responsibilities = wanted.map(respInput);
     }
     if (row.indicatorIds) {
       const a = [...new Set(row.indicatorIds)].sort((x, y) => x - y);
@@ -787,7 +811,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       if (field === 'planCode' || field === 'indicators' || value === undefined) continue;
       data[field] = typeof value === 'string' ? value.trim() : value;
     }
-    if (row.responsibilities) data.responsibilities = this.wantedResponsibilities(row, null).map((w) => ({ department: w.department, role: w.role as never, note: w.note ?? undefined }));
+    if (row.responsibilities) data.responsibilities = this.wantedResponsibilities(row, null).map(respInput);
     if (row.indicatorIds) data.indicatorIds = [...new Set(row.indicatorIds)].map(String);
     return data;
   }
@@ -834,7 +858,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
       for (const [i, row] of rows.entries()) {
         const id = idOf.get(row.key)!;
         records[i].id = id;
-        for (const w of row.responsibilities ?? []) responsibilities.push({ department: w.departmentId, role: w.role, note: w.note ?? null, [this.spec.kind]: id });
+        for (const w of row.responsibilities ?? []) responsibilities.push({ department: w.departmentId, role: w.role, note: w.note ?? null, noteEn: w.noteEn ?? null, [this.spec.kind]: id });
         for (const ind of new Set(row.indicatorIds ?? [])) links.push([id, ind]);
       }
       await run.bulk.insert(Responsibility.name, responsibilities);
@@ -845,7 +869,7 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
         this.spec.typeName,
         rows.map((row, i) => {
           const after: Record<string, unknown> = { planCode: this.plan!.code, ...this.service.snapshot(records[i] as unknown as PlanItem) };
-          if (row.responsibilities?.length) after.responsibilities = row.responsibilities.map((w) => ({ department: w.code, role: w.role, note: w.note ?? null }));
+          if (row.responsibilities?.length) after.responsibilities = row.responsibilities.map((w) => ({ department: w.code, role: w.role, note: w.note ?? null, ...(w.noteEn ? { noteEn: w.noteEn } : {}) }));
           if (row.indicatorIds?.length) after.indicatorIds = [...new Set(row.indicatorIds)].map(String).sort();
           return { id: records[i].id as number, after };
         }),

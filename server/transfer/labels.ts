@@ -1,6 +1,7 @@
-import { ATTRIBUTE_LABELS, IndicatorAttribute, TargetKind } from '../../schema/indicators/indicator.enums';
-import { ASSESSMENT_METHOD_LABELS, AssessmentMethod } from '../../schema/special-targets/special-target.enums';
-import { INNOVATION_FIELD_LABELS, InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
+import { IndicatorAttribute, TargetKind } from '../../schema/indicators/indicator.enums';
+import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
+import { InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
+import { ENUM_LABELS, type EnumName, type EnumValueLabel } from '../../schema/labels';
 import { RectificationStatus } from '../../schema/rectifications/rectification.enums';
 import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
 
@@ -14,33 +15,26 @@ export interface EnumLabels {
   values: string[];
 }
 
-function enumLabels(values: Record<string, string>, labels: Record<string, string>): EnumLabels {
+/**
+ * From the shared labels (schema/labels.ts): the Chinese label first (what exports write, as the
+ * grid shows it), then its synonyms (older words, still read), then the English label.
+ */
+function enumLabels(values: Record<string, string>, name: EnumName): EnumLabels {
+  const labels: Record<string, string> = {};
+  const defs: Record<string, EnumValueLabel> = ENUM_LABELS[name];
+  for (const [value, l] of Object.entries(defs)) labels[l.zh] = value;
+  for (const [value, l] of Object.entries(defs)) for (const s of l.synonyms ?? []) labels[s] ??= value;
+  for (const [value, l] of Object.entries(defs)) labels[l.en] ??= value;
   return { labels, values: Object.values(values) };
 }
 
-/** The plan's tables have no words for these two; these are the words the district's sheets use. */
-const TARGET_KIND_LABELS: Record<string, TargetKind> = {
-  确数: TargetKind.EXACT,
-  约数: TargetKind.APPROX,
-  不低于: TargetKind.AT_LEAST,
-  不超过: TargetKind.AT_MOST,
-  同步: TargetKind.RELATIVE,
-  上级下达: TargetKind.ASSIGNED,
-};
-const STATUS_LABELS: Record<string, RectificationStatus> = {
-  未开始: RectificationStatus.OPEN,
-  整改中: RectificationStatus.IN_PROGRESS,
-  已完成: RectificationStatus.DONE,
-};
-const ROLE_LABELS: Record<string, ResponsibilityRole> = { 牵头: ResponsibilityRole.LEAD, 配合: ResponsibilityRole.SUPPORT };
-
 export const ENUMS = {
-  attribute: enumLabels(IndicatorAttribute, ATTRIBUTE_LABELS),
-  targetKind: enumLabels(TargetKind, TARGET_KIND_LABELS),
-  assessmentMethod: enumLabels(AssessmentMethod, ASSESSMENT_METHOD_LABELS),
-  innovationField: enumLabels(InnovationField, INNOVATION_FIELD_LABELS),
-  status: enumLabels(RectificationStatus, STATUS_LABELS),
-  role: enumLabels(ResponsibilityRole, ROLE_LABELS),
+  attribute: enumLabels(IndicatorAttribute, 'IndicatorAttribute'),
+  targetKind: enumLabels(TargetKind, 'TargetKind'),
+  assessmentMethod: enumLabels(AssessmentMethod, 'AssessmentMethod'),
+  innovationField: enumLabels(InnovationField, 'InnovationField'),
+  status: enumLabels(RectificationStatus, 'RectificationStatus'),
+  role: enumLabels(ResponsibilityRole, 'ResponsibilityRole'),
 } satisfies Record<string, EnumLabels>;
 
 const lookups = new WeakMap<EnumLabels, Map<string, string>>();

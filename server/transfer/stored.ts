@@ -8,7 +8,7 @@ export interface StoredRow {
   seq: number;
   version: number;
   values: Record<string, unknown>;
-  responsibilities: { departmentId: number; role: string; note: string | null }[];
+  responsibilities: { departmentId: number; role: string; note: string | null; noteEn: string | null }[];
   /** specialTargets: linked indicator ids. */
   indicatorIds: number[];
 }
@@ -59,13 +59,13 @@ export class StoredRows {
     if (!rows.length) return [];
     const ids = rows.map((r) => Number(r.id));
     const marks = ids.map(() => '?').join(', ');
-    const resps = await this.select(`select ${this.kindColumn} as item, department_id, role, note from responsibility where ${this.kindColumn} in (${marks}) order by id`, ids);
+    const resps = await this.select(`select ${this.kindColumn} as item, department_id, role, note, note_en from responsibility where ${this.kindColumn} in (${marks}) order by id`, ids);
     const byItem = new Map<number, StoredRow['responsibilities']>();
     for (const r of resps) {
       const item = Number(r.item);
       let list = byItem.get(item);
       if (!list) byItem.set(item, (list = []));
-      list.push({ departmentId: Number(r.department_id), role: String(r.role), note: (r.note as string | null) ?? null });
+      list.push({ departmentId: Number(r.department_id), role: String(r.role), note: (r.note as string | null) ?? null, noteEn: (r.note_en as string | null) ?? null });
     }
     const links = new Map<number, number[]>();
     if (this.spec.kind === 'specialTarget') {

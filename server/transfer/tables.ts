@@ -15,6 +15,7 @@ import { DepartmentInput } from '../../schema/departments/department.inputs';
 import { PlanRowInput } from '../../schema/transfer/transfer.inputs';
 import { badInput } from '../errors';
 import { ENUMS, type EnumLabels } from './labels';
+import { COLUMN_LABELS, INFORMATIONAL_COLUMNS, type Label } from '../../schema/labels';
 
 export type CellKind =
   | { type: 'text' }
@@ -80,9 +81,11 @@ const float = { type: 'float' } as const;
 const bool = { type: 'bool' } as const;
 
 const SEQ: ColumnSpec = { field: 'seq', header: '序号', aliases: ['编号', 'no', 'no.'], kind: int, required: true, width: 6 };
+// 规划 was this column's header before the grid and the files shared one set of words.
+const OLD_PLAN_HEADER = '规划';
 const RESPONSIBILITIES: ColumnSpec = { field: 'responsibilities', header: '责任单位', aliases: ['责任部门', '牵头/配合单位', '责任单位及分工'], kind: { type: 'responsibilities' }, width: 36 };
 const NOTES: ColumnSpec = { field: 'responsibilityNotes', header: '责任说明', aliases: ['分工说明', 'notes'], kind: { type: 'notes' }, width: 40 };
-const PLAN_CODE: ColumnSpec = { field: 'planCode', header: '规划', aliases: ['规划代码', 'plan code'], kind: { type: 'planCode' }, width: 16 };
+const PLAN_CODE: ColumnSpec = { field: 'planCode', header: '所属规划', aliases: [OLD_PLAN_HEADER, '规划代码', 'plan code'], kind: { type: 'planCode' }, width: 16 };
 
 export const TABLES: Record<TableName, TableSpec> = {
   plans: {
@@ -124,16 +127,16 @@ export const TABLES: Record<TableName, TableSpec> = {
       SEQ,
       { field: 'name', header: '指标名称', aliases: ['指标'], kind: text, required: true, width: 30 },
       { field: 'unit', header: '单位', kind: text, required: true, width: 8 },
-      { field: 'targetText', header: '目标值', aliases: ['目标', '2020年目标', '规划目标'], kind: text, required: true, width: 14 },
+      { field: 'targetText', header: '2020年目标', aliases: ['目标值', '目标', '规划目标'], kind: text, required: true, width: 14 },
       { field: 'targetKind', header: '目标类型', kind: { type: 'enum', enum: ENUMS.targetKind }, width: 10 },
       { field: 'targetValue', header: '目标数值', kind: float, nullable: true, width: 10 },
-      { field: 'annualGrowthPct', header: '年均增长(%)', aliases: ['年均增长', '年均增长%', '年均增长率'], kind: float, nullable: true, width: 12 },
-      { field: 'attribute', header: '指标属性', aliases: ['属性'], kind: { type: 'enum', enum: ENUMS.attribute }, required: true, width: 10 },
+      { field: 'annualGrowthPct', header: '年均增长（%）', aliases: ['年均增长', '年均增长%', '年均增长率'], kind: float, nullable: true, width: 12 },
+      { field: 'attribute', header: '属性', aliases: ['指标属性'], kind: { type: 'enum', enum: ENUMS.attribute }, required: true, width: 10 },
       { field: 'cumulative', header: '五年累计', aliases: ['累计'], kind: bool, width: 10 },
       RESPONSIBILITIES,
       NOTES,
-      { field: 'unitAsWritten', header: '原文指标名称', kind: text, nullable: true, width: 30 },
-      { field: 'targetAsWritten', header: '原文目标值', kind: text, nullable: true, width: 12 },
+      { field: 'unitAsWritten', header: '名称原文', aliases: ['原文指标名称'], kind: text, nullable: true, width: 30 },
+      { field: 'targetAsWritten', header: '目标原文', aliases: ['原文目标值'], kind: text, nullable: true, width: 12 },
       PLAN_CODE,
     ],
   },
@@ -147,8 +150,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     typeName: 'SpecialTarget',
     columns: [
       SEQ,
-      { field: 'title', header: '目标', aliases: ['标题', '目标名称', '重点专项目标'], kind: text, required: true, width: 30 },
-      { field: 'content', header: '目标内容', aliases: ['内容', '主要内容'], kind: text, required: true, width: 60 },
+      { field: 'title', header: '专项目标', aliases: ['目标', '标题', '目标名称', '重点专项目标'], kind: text, required: true, width: 30 },
+      { field: 'content', header: '主要内容', aliases: ['目标内容', '内容'], kind: text, required: true, width: 60 },
       {
         field: 'assessmentMethods',
         header: '考核方式',
@@ -158,7 +161,7 @@ export const TABLES: Record<TableName, TableSpec> = {
         // As SpecialTarget keeps them: distinct names joined by commas.
         stored: { save: (v) => [...new Set(v as string[])].join(','), load: (v) => (v ? String(v).split(',') : []) },
       },
-      { field: 'othersInvolved', header: '含其他单位', aliases: ['等'], kind: bool, width: 10 },
+      { field: 'othersInvolved', header: '另有单位（等）', aliases: ['含其他单位', '等'], kind: bool, width: 10 },
       { ...RESPONSIBILITIES, aliases: [...RESPONSIBILITIES.aliases!, '考核牵头部门'] },
       NOTES,
       { field: 'indicators', header: '关联指标', aliases: ['关联指标序号', 'indicatorSeqs'], kind: { type: 'seqList' }, width: 14 },
@@ -180,9 +183,9 @@ export const TABLES: Record<TableName, TableSpec> = {
       { field: 'plan', header: '整改计划', property: 'planText', kind: text, required: true, width: 40 },
       { field: 'measures', header: '整改举措及目标', aliases: ['整改举措'], kind: text, required: true, width: 40 },
       { field: 'expectedOutcomes', header: '预期成效', kind: text, required: true, width: 40 },
-      { field: 'deadlineYear', header: '整改时限', aliases: ['整改年份', '时限'], kind: int, nullable: true, width: 10 },
-      { field: 'status', header: '整改状态', aliases: ['状态'], kind: { type: 'enum', enum: ENUMS.status }, width: 10 },
-      { field: 'othersInvolved', header: '含其他单位', aliases: ['等'], kind: bool, width: 10 },
+      { field: 'deadlineYear', header: '整改时限（年）', aliases: ['整改时限', '整改年份', '时限'], kind: int, nullable: true, width: 10 },
+      { field: 'status', header: '状态', aliases: ['整改状态'], kind: { type: 'enum', enum: ENUMS.status }, width: 10 },
+      { field: 'othersInvolved', header: '另有单位（等）', aliases: ['含其他单位', '等'], kind: bool, width: 10 },
       RESPONSIBILITIES,
       NOTES,
       PLAN_CODE,
@@ -202,7 +205,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       { field: 'title', header: '选题', aliases: ['课题'], kind: text, required: true, width: 30 },
       { field: 'problem', header: '需要突破和解决的问题', aliases: ['问题'], kind: text, required: true, width: 50 },
       { field: 'path', header: '创新路径', kind: text, required: true, width: 50 },
-      { field: 'sources', header: '依据', aliases: ['来源', '依据文件'], kind: { type: 'textList' }, width: 30 },
+      { field: 'sources', header: '依据文件', aliases: ['依据', '来源'], kind: { type: 'textList' }, width: 30 },
       RESPONSIBILITIES,
       NOTES,
       PLAN_CODE,
@@ -226,6 +229,33 @@ export const TABLES: Record<TableName, TableSpec> = {
     ],
   },
 };
+
+// One set of words: each column's header is the shared label (schema/labels.ts), which the grid shows;
+// its English label and field name are read too. A header that drifts from the label fails here, at load.
+for (const [name, spec] of Object.entries(TABLES)) {
+  const labels: Record<string, Label> = COLUMN_LABELS[name as TableName];
+  for (const c of spec.columns) {
+    const label = labels[c.field];
+    if (!label || label.zh !== c.header) throw new Error(`transfer column ${name}.${c.field}: header ${c.header} is not its label ${label?.zh}`);
+    c.aliases = [...new Set([...(c.aliases ?? []), label.en])];
+  }
+}
+
+/** The headers of columns a file may carry but does not set (the grid's versions, times, ids), by table. */
+function informational(table: TableName): Map<string, string> {
+  const labels: Record<string, Label> = COLUMN_LABELS[table];
+  const out = new Map<string, string>();
+  for (const field of INFORMATIONAL_COLUMNS[table] ?? []) for (const h of [field, labels[field].zh, labels[field].en]) out.set(headerKey(h), field);
+  return out;
+}
+const informationalIndex = new Map<TableName, Map<string, string>>();
+
+/** The field of a column the import accepts and leaves alone (版本, 更新时间, …), or undefined. */
+export function informationalColumn(table: TableName, header: string): string | undefined {
+  let index = informationalIndex.get(table);
+  if (!index) informationalIndex.set(table, (index = informational(table)));
+  return index.get(headerKey(header));
+}
 
 /** The order a whole-plan document is loaded in: what others point at comes first. */
 export const LOAD_ORDER: TableName[] = [

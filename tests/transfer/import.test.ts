@@ -13,7 +13,7 @@ describe('importTable', () => {
 
   it('a dry run shows each change cell by cell and writes nothing; the real run applies exactly that, once', async () => {
     const before = await snapshot(hub);
-    const file = edit((await exported(hub, 'INDICATORS', 'CSV')).bytes, '1,地区生产总值,亿元,1500,确数,1500', '1,地区生产总值,亿元,1600,确数,1600');
+    const file = edit((await exported(hub, 'INDICATORS', 'CSV')).bytes, '1,地区生产总值,亿元,1500,确定值,1500', '1,地区生产总值,亿元,1600,确定值,1600');
     const dry = await imported(hub, { table: 'INDICATORS', content: file, filename: 'indicators.csv' });
     expect(dry).toMatchObject({ dryRun: true, applied: false, rowCount: 24, created: 0, updated: 1, unchanged: 23, deleted: 0, problemCount: 0, format: 'CSV', encoding: 'UTF-8 with BOM', planCode: 'binjiang-13th' });
     const row = dry.tables[0].rows.find((r: any) => r.key === '1');
@@ -26,7 +26,7 @@ describe('importTable', () => {
       { header: '序号', field: 'seq' },
       { header: '指标名称', field: 'name' },
       { header: '单位', field: 'unit' },
-      { header: '目标值', field: 'targetText' },
+      { header: '2020年目标', field: 'targetText' },
     ]);
     expect(await snapshot(hub)).toEqual(before);
 

@@ -68,7 +68,7 @@ describe('malformed files', () => {
     expect(error.extensions.problems.map((p: any) => [p.row, p.column, p.reason.replace(/;.*/, '')])).toEqual([
       [1, '颜色', 'unknown column "颜色" for 重点绩效指标 (indicators)'],
       [1, '指标名称', 'missing column 指标名称 (name): rows cannot be created without it'],
-      [1, '指标属性', 'missing column 指标属性 (attribute): rows cannot be created without it'],
+      [1, '属性', 'missing column 属性 (attribute): rows cannot be created without it'],
     ]);
     await refused({ table: 'STANDARDS', content: csv([['序号', '标准名称', '标准名称', '出台年份'], [1, 'a', 'b', 2018]]) }, /"标准名称" is the same column as "标准名称" \(name\)/);
   });

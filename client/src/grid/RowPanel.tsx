@@ -5,7 +5,8 @@ import { toProblem } from '../api/errors';
 import { reason } from '../api/describe';
 import { enumLabel } from '../tables/enums';
 import { TABLE_BY_KEY } from '../tables/specs';
-import { formatValue, linkTitle } from '../tables/values';
+import { departmentName, formatValue, linkTitle } from '../tables/values';
+import { listPlans, type PlanSummary } from '../api/transfer';
 import type { LinkRef, Responsibility, Row, TableSpec } from '../tables/types';
 import { Link } from '../router';
 import { rowLabel } from './labels';
@@ -45,13 +46,31 @@ export function RowPanel({
   }, [spec, rowId, lang, t]);
   // Reloads when the grid saves a newer version of the row.
   useEffect(load, [load, version]);
+  // The plan a row belongs to, by its name (the row carries only the plan's code).
+  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  useEffect(() => {
+    if (!spec.fields.some((f) => f.name === 'planCode')) return;
+    let live = true;
+    listPlans()
+      .then((list) => live && setPlans(list))
+      .catch(() => undefined); // the code is shown instead
+    return () => {
+      live = false;
+    };
+  }, [spec]);
+  const planName = (code: unknown) => {
+    const p = plans.find((x) => x.code === code);
+    return p ? (lang === 'en' ? p.nameEn || p.name : p.name) : String(code ?? '');
+  };
+  // English titles start with a capital: "Indicator · No. 5" (the noun is lower case inside sentences).
+  const noun = lang === 'en' ? spec.rowNoun.en.charAt(0).toUpperCase() + spec.rowNoun.en.slice(1) : spec.rowNoun.zh;
 
   return (
     <aside className="row-panel" aria-label={t({ zh: '行详情', en: 'Row details' })} data-testid="row-panel">
       <header>
         <div>
           <div className="muted small">
-            {spec.rowNoun[lang]} · {rowLabel(spec, row, lang)}
+            {noun} · {rowLabel(spec, row, lang)}
           </div>
           <h2>{row ? String(row[spec.titleField] ?? '') : '…'}</h2>
         </div>
@@ -89,7 +108,8 @@ export function RowPanel({
             />
           ) : (
           <dl className="row-fields">
-            {spec.fields.map((f) => (
+            {/* The internal id is the hub's, not the reader's: the panel leaves it out. */}
+            {spec.fields.filter((f) => f.kind !== 'id').map((f) => (
               <div key={f.name} className={`row-field row-field-${f.kind}`}>
                 <dt>{f.label[lang]}</dt>
                 <dd>
@@ -97,6 +117,8 @@ export function RowPanel({
                     units(row[f.name] as Responsibility[])
                   ) : f.kind === 'links' ? (
                     links(row[f.name] as LinkRef[], f.linkTable!)
+                  ) : f.name === 'planCode' ? (
+                    <span data-testid="row-plan">{planName(row[f.name])}</span>
                   ) : (
                     formatValue(f, row[f.name], lang) || <span className="muted">—</span>
                   )}
@@ -118,9 +140,13 @@ export function RowPanel({
           <li key={i}>
             <span className={`chip chip-${r.role.toLowerCase()}`}>
               <span className="chip-role">{enumLabel('ResponsibilityRole', r.role, lang)}</span>
-              <Link to={`/department?name=${encodeURIComponent(r.department.name)}`}>{r.department.name}</Link>
+              <Link to={`/department?name=${encodeURIComponent(r.department.name)}`}>{departmentName(r.department, lang)}</Link>
             </span>
-            {r.note && <div className="muted small">{r.note}</div>}
+            {(lang === 'en' ? r.noteEn || r.note : r.note) && (
+              <div className="muted small" data-testid="unit-note">
+                {lang === 'en' ? r.noteEn || r.note : r.note}
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { enumLabel } from '../tables/enums';
 import { TABLE_BY_KEY } from '../tables/specs';
-import { linkTitle } from '../tables/values';
+import { departmentName, linkTitle } from '../tables/values';
 import type { LinkRef, Responsibility, Row, TableKey } from '../tables/types';
 import type { GridContext } from './context';
 import { Link } from '../router';
@@ -13,9 +13,9 @@ export function ResponsibilitiesCell(p: CustomCellRendererProps<Row, Responsibil
   return (
     <span className="chips">
       {list.map((r, i) => (
-        <span key={`${r.department.id || r.department.name}-${i}`} className={`chip chip-${r.role.toLowerCase()}`} title={[r.department.nameEn, r.note].filter(Boolean).join(' — ')}>
+        <span key={`${r.department.id || r.department.name}-${i}`} className={`chip chip-${r.role.toLowerCase()}`} title={[lang === 'en' ? r.department.name : r.department.nameEn, lang === 'en' ? r.noteEn || r.note : r.note].filter(Boolean).join(' — ')}>
           <span className="chip-role">{enumLabel('ResponsibilityRole', r.role, lang)}</span>
-          {r.department.name}
+          {departmentName(r.department, lang)}
         </span>
       ))}
     </span>

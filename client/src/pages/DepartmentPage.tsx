@@ -3,15 +3,16 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { fmt, useI18n, type Lang } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
-import { searchDepartments, similarDepartments, useDepartments } from '../api/departments';
+import { searchDepartments, useDepartments } from '../api/departments';
 import { toProblem } from '../api/errors';
 import { reason } from '../api/describe';
 import { enumLabel } from '../tables/enums';
+import { departmentName } from '../tables/values';
 import { TABLE_BY_KEY } from '../tables/specs';
 import type { Department, TableKey } from '../tables/types';
 import { PrintHeading, printDate } from '../grid/print';
 
-const UNITS = 'responsibilities { id role note department { id name } }';
+const UNITS = 'responsibilities { id role note noteEn department { id name nameEn } }';
 
 const DEPARTMENT_PAGE = gql`
   query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {
@@ -27,6 +28,7 @@ const DEPARTMENT_PAGE = gql`
       innovationTopics(role: $role) { id seq field title ${UNITS} }
       standards(role: $role) { id seq name releaseYear ${UNITS} }
     }
+    departmentSuggestions(name: $name) { id name nameEn aliases }
   }
 `;
 
@@ -34,7 +36,8 @@ interface Unit {
   id: string;
   role: 'LEAD' | 'SUPPORT';
   note: string | null;
-  department: { id: string; name: string };
+  noteEn?: string | null;
+  department: { id: string; name: string; nameEn?: string };
 }
 interface Item {
   id: string;
@@ -44,6 +47,8 @@ interface Item {
 }
 interface PageData {
   department: (Department & Record<'indicators' | 'specialTargets' | 'rectifications' | 'innovationTopics' | 'standards', Item[]>) | null;
+  /** The closest names, for a miss. */
+  departmentSuggestions: Pick<Department, 'id' | 'name' | 'nameEn' | 'aliases'>[];
 }
 
 const SECTIONS: { key: Exclude<TableKey, 'departments'>; title: string; details(item: Item, lang: Lang): string }[] = [
@@ -140,7 +145,7 @@ export function DepartmentPage() {
                     go({ name: d.name });
                   }}
                 >
-                  <strong>{d.name}</strong> <span className="muted">{d.aliases.join('、')}</span>
+                  <strong>{departmentName(d, lang)}</strong> <span className="muted">{(zh ? d.aliases : [d.name, ...d.aliases]).join('、')}</span>
                 </li>
               ))}
             </ul>
@@ -157,7 +162,7 @@ export function DepartmentPage() {
           <ul className="dept-grid">
             {departments.map((d) => (
               <li key={d.id}>
-                <Link to={`/department?name=${encodeURIComponent(d.name)}`}>{d.name}</Link>
+                <Link to={`/department?name=${encodeURIComponent(d.name)}`}>{departmentName(d, lang)}</Link>
                 {d.aliases.length > 0 && <span className="muted small"> {d.aliases.join('、')}</span>}
               </li>
             ))}
@@ -170,12 +175,12 @@ export function DepartmentPage() {
       {name && !loading && !error && data && !dept && (
         <div className="not-found" role="alert">
           <p>{fmt(t({ zh: '没有找到名称或别名为“{name}”的部门。', en: 'No department is called "{name}".' }), { name })}</p>
-          {similarDepartments(departments, name).length > 0 && (
-            <p>
+          {data.departmentSuggestions.length > 0 && (
+            <p data-testid="dept-suggestions">
               {t({ zh: '您是不是要找：', en: 'Did you mean: ' })}
-              {similarDepartments(departments, name).map((d) => (
+              {data.departmentSuggestions.map((d) => (
                 <Link key={d.id} className="chip" to={`/department?name=${encodeURIComponent(d.name)}`}>
-                  {d.name}
+                  {departmentName(d, lang)}
                 </Link>
               ))}
             </p>
@@ -195,9 +200,9 @@ export function DepartmentPage() {
           />
           <header className="dept-header">
             <div>
-              <h1 data-testid="dept-name">{dept.name}</h1>
+              <h1 data-testid="dept-name">{departmentName(dept, lang)}</h1>
               <div className="muted">
-                {dept.nameEn} · <code>{dept.code}</code>
+                {zh ? dept.nameEn : dept.name} · <code>{dept.code}</code>
               </div>
               {dept.aliases.length > 0 && (
                 <div className="dept-aliases">
@@ -294,7 +299,7 @@ export function DepartmentPage() {
                             <td>{s.details(item, lang)}</td>
                             <td>
                               {mine.map((r) => (
-                                <span key={r.id} className={`chip chip-${r.role.toLowerCase()}`} title={r.note ?? undefined}>
+                                <span key={r.id} className={`chip chip-${r.role.toLowerCase()}`} title={(zh ? r.note : r.noteEn || r.note) ?? undefined}>
                                   {enumLabel('ResponsibilityRole', r.role, lang)}
                                 </span>
                               ))}
@@ -303,7 +308,7 @@ export function DepartmentPage() {
                               {others.map((r, i) => (
                                 <span key={r.id}>
                                   {i > 0 && (zh ? '、' : ', ')}
-                                  <Link to={`/department?name=${encodeURIComponent(r.department.name)}`}>{r.department.name}</Link>
+                                  <Link to={`/department?name=${encodeURIComponent(r.department.name)}`}>{departmentName(r.department, lang)}</Link>
                                   {r.role === 'LEAD' && <span className="muted">({enumLabel('ResponsibilityRole', 'LEAD', lang)})</span>}
                                 </span>
                               ))}

@@ -81,6 +81,8 @@ export interface Responsibility {
   id?: string;
   role: 'LEAD' | 'SUPPORT';
   note?: string | null;
+  /** The note in English (the English UI shows it where there is one). */
+  noteEn?: string | null;
   department: Department;
 }
 

@@ -8,6 +8,9 @@ export class ValueError extends Error {}
 const ROLE_WORDS: Record<string, 'LEAD' | 'SUPPORT'> = { 牵头: 'LEAD', 主责: 'LEAD', lead: 'LEAD', 配合: 'SUPPORT', 协办: 'SUPPORT', support: 'SUPPORT' };
 const roleText = (role: string, lang: Lang) => enumLabel('ResponsibilityRole', role, lang);
 
+/** A department's name in the UI's language: the English name in English, where there is one. */
+export const departmentName = (d: { name: string; nameEn?: string | null }, lang: Lang): string => (lang === 'en' && d.nameEn?.trim() ? d.nameEn : d.name);
+
 export function formatResponsibilities(list: Responsibility[] | null | undefined, lang: Lang): string {
   if (!list?.length) return '';
   const sep = lang === 'zh' ? '、' : ', ';

@@ -2,10 +2,12 @@ import { Migration20261127035807 } from './Migration20261127035807';
 import { Migration20261127042059 } from './Migration20261127042059';
 import { Migration20261127065530 } from './Migration20261127065530';
 import { Migration20261127070550 } from './Migration20261127070550';
+import { Migration20261130000322 } from './Migration20261130000322';
 
 export const postgresqlMigrations = [
   { name: 'Migration20261127035807', class: Migration20261127035807 },
   { name: 'Migration20261127042059', class: Migration20261127042059 }, // accounts, credentials, audit trail
   { name: 'Migration20261127065530', class: Migration20261127065530 }, // data generation and its triggers (response cache)
   { name: 'Migration20261127070550', class: Migration20261127070550 }, // foreign-key indexes, as SQLite has
+  { name: 'Migration20261130000322', class: Migration20261130000322 }, // Responsibility.noteEn (issue 10)
 ];
