@@ -63,9 +63,9 @@ export async function startHubProcess(databaseUrl: string, env: Record<string, s
     } catch {
       /* not listening yet */
     }
-    if (i > 600) {
+    if (i > 1800) {
       proc.kill('SIGKILL');
-      throw new Error(`the hub did not start within 60 s: ${out}`);
+      throw new Error(`the hub did not start within 180 s: ${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -253,7 +253,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           importsRefused++;
           if (problems.length < 20) problems.push(`import round ${round} not applied: ${JSON.stringify(res?.body).slice(0, 300)}`);
         }
-        await sleep(1000);
+        await sleep(5000); // an import every few seconds: on SQLite each one holds the only writer while it runs
       }
     };
 
