@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException, DeadlockException } from '@mikro-orm/core';
 import type { ValidationError } from 'class-validator';
 
 /** Every refusal the hub gives carries one of these in `extensions.code`. */
@@ -69,7 +69,12 @@ const STORAGE_FAILURES: [RegExp, string][] = [
 ];
 
 function storageFailure(raw: unknown): AppError | null {
-  for (let e = raw as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 4; e = e.cause as typeof e, depth++) {
+  // The driver's error may sit under a wrapper (Apollo's originalError, an Error's cause).
+  for (let e = raw as { code?: unknown; name?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 4; e = (e.originalError ?? e.cause) as typeof e, depth++) {
+    // Knex waited its whole acquire timeout for a pooled connection: the database is saturated.
+    if (e.name === 'KnexTimeoutError') {
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is too busy to answer now: nothing was changed. Try again in a moment.', { reason: 'POOL_TIMEOUT' });
+    }
     if (typeof e.code !== 'string') continue;
     const code = e.code;
     const hit = STORAGE_FAILURES.find(([pattern]) => pattern.test(code));
@@ -94,6 +99,11 @@ export function toAppError(raw: unknown): AppError | null {
   }
   if (raw instanceof UniqueConstraintViolationException) {
     return conflict('Another row already has the same key (for plan rows: the same seq in the same plan).');
+  }
+  if (raw instanceof DeadlockException) {
+    // PostgreSQL 40P01 / 40001: two writes to the same rows at the same moment (e.g. batch pastes of the
+    // same rows in different orders); the database rolled this one back whole.
+    return conflict('Another change to the same rows was saved at the same moment; this one was not saved. Reload and try again.');
   }
   if (raw instanceof ForeignKeyConstraintViolationException) {
     return conflict('The change would leave a link pointing at a row that does not exist.');
