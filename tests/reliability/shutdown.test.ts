@@ -72,5 +72,5 @@ describe('SIGTERM drains the hub', () => {
         expect(await again.exited).toBe(0);
       }
     }
-  }, 120_000);
+  }, 300_000);
 });
