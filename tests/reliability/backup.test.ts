@@ -73,7 +73,7 @@ describe.runIf(TEST_ENGINE === 'sqlite')('npm run backup / restore', () => {
     expect((await again.gql('query($id: ID!) { indicator(id: $id) { name version } }', { id: first.id })).body?.data?.indicator).toEqual(row);
     again.proc.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('restore refuses a non-empty target without --force, and a file that is not a whole Plan Hub database; nothing changes', async () => {
     const before = await sqliteRows(restored, 'select count(*) as n, max(id) as last from audit_entry');

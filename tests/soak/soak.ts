@@ -50,6 +50,8 @@ export interface SoakReport {
   phantomWrites: number;
   importMismatches: number;
   problems: string[];
+  /** The hub's own log lines about unexpected errors (first 2,000 characters). */
+  hubErrors: string;
   memory: { warmRssMb: number; endRssMb: number; peakRssMb: number; growthPct: number };
   latencies: LatencyRow[];
   loadAverage: { start: number[]; end: number[] };
@@ -216,7 +218,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           attempt.outcome = 'ack';
           attempt.versions = new Map(saved.map((s: any) => [s.id, s.version]));
           if (onPurpose) problems.push(`a stale version was accepted: ${JSON.stringify(rows)}`);
-        } else if (res?.body?.errors?.length && res.body.data == null && res.body.errors.every((e) => e.extensions?.code === 'CONFLICT')) {
+        } else if (res?.body?.errors?.length && res.body.data == null && res.body.errors.every((e) => ['CONFLICT', 'SERVICE_UNAVAILABLE'].includes(e.extensions?.code))) {
+          // Refused (a stale version, or the database too busy): must have changed nothing, checked below.
           attempt.outcome = 'refused';
           if (onPurpose) refusedStale++;
         } else if (res && problems.length < 20) {
@@ -321,6 +324,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       phantomWrites,
       importMismatches,
       problems,
+      hubErrors: h
+        .output()
+        .split('\n')
+        .filter((l) => /unexpected error|Error|error:/.test(l))
+        .join('\n')
+        .slice(0, 2000),
       memory: {
         warmRssMb: Math.round(warmRss / 102.4) / 10,
         endRssMb: Math.round(endRss / 102.4) / 10,
@@ -351,7 +360,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 export function formatReport(r: SoakReport): string {
   const lines = [
     `Soak on ${r.engine}, ${r.durationS} s: ${r.requests} requests; 5xx ${r.http5xx}; internal errors ${r.internalErrors}; no answer ${r.networkErrors}`,
-    `edits: ${r.edits.acknowledged} acknowledged (${r.edits.rowsEdited} rows, ${r.edits.batches} batch pastes tried), ${r.edits.refused} refused as CONFLICT (${r.edits.refusedStale} stale on purpose); lost updates ${r.lostUpdates}, refused edits found ${r.phantomWrites}`,
+    `edits: ${r.edits.acknowledged} acknowledged (${r.edits.rowsEdited} rows, ${r.edits.batches} batch pastes tried), ${r.edits.refused} refused as CONFLICT or SERVICE_UNAVAILABLE (${r.edits.refusedStale} stale on purpose); lost updates ${r.lostUpdates}, refused edits found ${r.phantomWrites}`,
     `imports of ${r.imports.rowsPerImport} rows: ${r.imports.acknowledged} applied, ${r.imports.refused} not; rows differing from the last applied import ${r.importMismatches}`,
     `memory (RSS): ${r.memory.warmRssMb} MB after warm-up → ${r.memory.endRssMb} MB at the end (${r.memory.growthPct} %), peak ${r.memory.peakRssMb} MB`,
     `load average: ${r.loadAverage.start.join(' ')} at the start, ${r.loadAverage.end.join(' ')} at the end; error codes ${JSON.stringify(r.errorCodes)}`,
@@ -361,5 +370,6 @@ export function formatReport(r: SoakReport): string {
     ...r.latencies.map((l) => `| ${l.kind} | ${l.count} | ${l.p50Ms} | ${l.p99Ms} | ${l.maxMs} |`),
   ];
   if (r.problems.length) lines.push('', 'problems:', ...r.problems.map((p) => `  ${p}`));
+  if (r.hubErrors) lines.push('', 'the hub logged:', r.hubErrors);
   return lines.join('\n');
 }
