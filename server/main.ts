@@ -20,8 +20,8 @@ console.log(`Plan Hub: http://localhost:${config.port}/  GraphQL: http://localho
  * SIGTERM / SIGINT: stop listening (new connections are refused), let the requests in flight finish
  * (each write is one transaction, so it commits or rolls back whole), then close the database —
  * on SQLite after checkpointing the WAL into the database file — and exit 0. Requests still running
- * after SHUTDOWN_TIMEOUT_MS (default 10 s) are cut off, their transactions roll back, and the exit
- * code is 1. A second signal exits at once.
+ * after SHUTDOWN_TIMEOUT_MS (default 10 s) are abandoned: the process exits 1 and their uncommitted
+ * transactions never count, as after a crash. A second signal exits at once.
  */
 let stopping = false;
 async function shutdown(signal: string) {
@@ -31,16 +31,15 @@ async function shutdown(signal: string) {
   }
   stopping = true;
   console.log(`Plan Hub: ${signal}, finishing the requests in flight (up to ${shutdownTimeoutMs} ms)`);
-  let timedOut = false;
   const timer = setTimeout(() => {
-    timedOut = true;
-    console.error(`Plan Hub: requests still running after ${shutdownTimeoutMs} ms; cutting them off`);
-    hub.app.server.closeAllConnections();
+    // As after a crash: a transaction that has not committed never counts (the WAL or PostgreSQL
+    // discards it), and everything committed stays.
+    console.error(`Plan Hub: requests still running after ${shutdownTimeoutMs} ms; exiting without them`);
+    process.exit(1);
   }, shutdownTimeoutMs);
   let code = 0;
   try {
     await hub.app.close();
-    clearTimeout(timer);
     if (config.database.engine === 'sqlite') await hub.orm.em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
     await hub.orm.close(true);
   } catch (error) {
@@ -48,6 +47,6 @@ async function shutdown(signal: string) {
     code = 1;
   }
   clearTimeout(timer);
-  process.exit(timedOut ? 1 : code);
+  process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));

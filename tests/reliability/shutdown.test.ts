@@ -13,11 +13,11 @@ const PLAN_CSV = '代码,名称,英文名称,起始年份,结束年份\ndrain-te
 describe('SIGTERM drains the hub', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan-hub-drain-'));
   const file = join(dir, 'hub.db');
-  let drop: (() => Promise<void>) | null = null;
+  const drops: (() => Promise<void>)[] = [];
   let hub: HubProcess | null = null;
   afterAll(async () => {
     if (hub && hub.proc.exitCode == null && hub.proc.signalCode == null) hub.proc.kill('SIGKILL');
-    await drop?.();
+    for (const drop of drops) await drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -26,7 +26,7 @@ describe('SIGTERM drains the hub', () => {
     if (TEST_ENGINE === 'postgresql') {
       const db = await freshPgDatabase(process.env.TEST_DATABASE_URL!, 'planhub_drain');
       url = db.url;
-      drop = db.drop;
+      drops.push(db.drop);
     }
     // A generous drain timeout: a loaded machine must not turn a drain into a cut-off.
     hub = await startHubProcess(url, { SHUTDOWN_TIMEOUT_MS: '120000' });
@@ -72,5 +72,36 @@ describe('SIGTERM drains the hub', () => {
         expect(await again.exited).toBe(0);
       }
     }
+  }, 300_000);
+
+  it('past SHUTDOWN_TIMEOUT_MS the hub exits 1 without the request in flight, which is then all there or all absent', async () => {
+    const url = TEST_ENGINE === 'postgresql' ? (await freshPgDatabase(process.env.TEST_DATABASE_URL!, 'planhub_drain')) : null;
+    if (url) drops.push(url.drop);
+    const dbUrl = url?.url ?? `sqlite:${join(dir, 'cut.db')}`;
+    let cut = await startHubProcess(dbUrl, { SHUTDOWN_TIMEOUT_MS: '1' });
+    hub = cut;
+    const token = await cut.login();
+    expect((await cut.gql(IMPORT.replace('INDICATORS', 'PLANS'), { c: PLAN_CSV, p: null }, token)).body?.data?.importTable.applied).toBe(true);
+    const rows = 20_000;
+    const lines = ['序号,指标名称,单位,目标值,指标属性,责任单位'];
+    for (let i = 1; i <= rows; i++) lines.push(`${i},停机指标${i},个,达到${i}以上,预期性,区发改局:牵头`);
+    let answered = false;
+    const slow = cut.gql(IMPORT, { c: lines.join('\n'), p: 'drain-test' }, token).then(
+      () => (answered = true),
+      () => false,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    cut.proc.kill('SIGTERM');
+    expect(await cut.exited, cut.output()).toBe(1);
+    expect(cut.output()).toContain('requests still running after 1 ms; exiting without them');
+    await slow;
+    // Restarted: the import is one transaction, so its plan holds all its rows or none.
+    cut = await startHubProcess(dbUrl);
+    hub = cut;
+    const count = (await cut.gql('{ indicators(filter: { planCode: "drain-test" }, limit: 1) { totalCount } }')).body?.data?.indicators.totalCount;
+    expect([0, rows]).toContain(count);
+    cut.proc.kill('SIGTERM');
+    expect(await cut.exited).toBe(0);
   }, 300_000);
 });
