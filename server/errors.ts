@@ -70,9 +70,10 @@ const STORAGE_FAILURES: [RegExp, string][] = [
 
 function storageFailure(raw: unknown): AppError | null {
   // The driver's error may sit under a wrapper (Apollo's originalError, an Error's cause).
-  for (let e = raw as { code?: unknown; name?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 4; e = (e.originalError ?? e.cause) as typeof e, depth++) {
-    // Knex waited its whole acquire timeout for a pooled connection: the database is saturated.
-    if (e.name === 'KnexTimeoutError') {
+  for (let e = raw as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 4; e = (e.originalError ?? e.cause) as typeof e, depth++) {
+    // Knex waited its whole acquire timeout for a pooled connection: the database is saturated
+    // (MikroORM passes it on as a DriverException with Knex's message).
+    if (e.name === 'KnexTimeoutError' || (typeof e.message === 'string' && e.message.startsWith('Knex: Timeout acquiring a connection'))) {
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is too busy to answer now: nothing was changed. Try again in a moment.', { reason: 'POOL_TIMEOUT' });
     }
     if (typeof e.code !== 'string') continue;
