@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException, DeadlockException } from '@mikro-orm/core';
 import type { ValidationError } from 'class-validator';
 
 /** Every refusal the hub gives carries one of these in `extensions.code`. */
@@ -12,6 +12,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The database cannot take the write now (disk full, read-only, I/O error, busy): nothing was changed; reads go on. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** A refusal of a service. `details` go to `extensions` beside the code (e.g. field, currentVersion). */
@@ -53,6 +55,35 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COSTLY',
 ]);
 
+/**
+ * Storage failures by driver code: SQLite's result codes (extended ones such as SQLITE_IOERR_WRITE or
+ * SQLITE_READONLY_DBMOVED start with the primary name) and PostgreSQL's SQLSTATEs (class 53 is
+ * insufficient resources, 53100 disk_full among them; 25006 read_only_sql_transaction; 58030 io_error).
+ * The write's transaction was rolled back, so the refusal changed nothing.
+ */
+const STORAGE_FAILURES: [RegExp, string][] = [
+  [/^SQLITE_FULL|^53100$/, 'The database has no room left (disk full): the change was not saved. Reading still works; tell the administrator.'],
+  [/^SQLITE_READONLY|^25006$/, 'The database is read-only at the moment: the change was not saved. Reading still works; tell the administrator.'],
+  [/^SQLITE_IOERR|^58030$/, 'The database could not write to its storage (I/O error): the change was not saved. Reading still works; tell the administrator.'],
+  [/^SQLITE_BUSY|^SQLITE_LOCKED|^53\d\d\d$/, 'The database is too busy to take the change now: it was not saved. Try again in a moment.'],
+];
+
+function storageFailure(raw: unknown): AppError | null {
+  // The driver's error may sit under a wrapper (Apollo's originalError, an Error's cause).
+  for (let e = raw as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 4; e = (e.originalError ?? e.cause) as typeof e, depth++) {
+    // Knex waited its whole acquire timeout for a pooled connection: the database is saturated
+    // (MikroORM passes it on as a DriverException with Knex's message).
+    if (e.name === 'KnexTimeoutError' || (typeof e.message === 'string' && e.message.startsWith('Knex: Timeout acquiring a connection'))) {
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is too busy to answer now: nothing was changed. Try again in a moment.', { reason: 'POOL_TIMEOUT' });
+    }
+    if (typeof e.code !== 'string') continue;
+    const code = e.code;
+    const hit = STORAGE_FAILURES.find(([pattern]) => pattern.test(code));
+    if (hit) return new AppError(ErrorCode.SERVICE_UNAVAILABLE, hit[1], { reason: code });
+  }
+  return null;
+}
+
 /** The one place where errors become GraphQL errors. Unknown errors are logged and masked. */
 export function toAppError(raw: unknown): AppError | null {
   if (raw instanceof AppError) return raw;
@@ -70,10 +101,15 @@ export function toAppError(raw: unknown): AppError | null {
   if (raw instanceof UniqueConstraintViolationException) {
     return conflict('Another row already has the same key (for plan rows: the same seq in the same plan).');
   }
+  if (raw instanceof DeadlockException) {
+    // PostgreSQL 40P01 / 40001: two writes to the same rows at the same moment (e.g. batch pastes of the
+    // same rows in different orders); the database rolled this one back whole.
+    return conflict('Another change to the same rows was saved at the same moment; this one was not saved. Reload and try again.');
+  }
   if (raw instanceof ForeignKeyConstraintViolationException) {
     return conflict('The change would leave a link pointing at a row that does not exist.');
   }
-  return null;
+  return storageFailure(raw);
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
