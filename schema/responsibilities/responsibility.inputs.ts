@@ -1,3 +1,4 @@
+import { FreeText } from '../common/text';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ResponsibilityRole } from './responsibility.enums';
@@ -13,6 +14,6 @@ export class ResponsibilityInput {
   role!: ResponsibilityRole;
 
   @Field(() => String, { nullable: true, description: 'Why this unit holds the item.' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @FreeText() @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
 }
