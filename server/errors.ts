@@ -51,6 +51,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_DEEP',
   'QUERY_TOO_COSTLY',
+  'TOO_MANY_ALIASES',
 ]);
 
 /** The one place where errors become GraphQL errors. Unknown errors are logged and masked. */

@@ -4,8 +4,8 @@
 // - single-line text (names, units, codes, titles, usernames, filters, search, ids…): no control
 //   character at all: C0 (U+0000–U+001F, NUL and TAB included), DEL (U+007F) and C1 (U+0080–U+009F);
 // - free text, marked with @FreeText() (problems, measures, contents, notes, file contents): TAB, LF
-//   and CR are stored and read back exactly as sent; every other control character (NUL included)
-//   is refused.
+//   and CR inside the text are stored and read back exactly as sent (the services trim blanks around
+//   a text, as for every field); every other control character (NUL included) is refused.
 //
 // A refusal is BAD_USER_INPUT naming the field (e.g. `patch.name`). server/schema.ts applies the rule
 // to every argument of every field before the resolver runs, and appends it to each text field's
@@ -33,7 +33,7 @@ const TEXT_SCALARS = new Set(['String', 'ID']);
 
 export const SINGLE_LINE_RULE = 'Text fields are single-line: control characters (U+0000–U+001F, U+007F–U+009F; NUL, TAB and line breaks included) are refused, as in every text argument.';
 const SINGLE_LINE_RULE_EXCEPT_FREE = 'Text fields other than free text are single-line: control characters (U+0000–U+001F, U+007F–U+009F; NUL, TAB and line breaks included) are refused, as in every text argument.';
-export const FREE_TEXT_RULE = 'Free text: TAB, LF and CR are kept exactly as sent; other control characters (NUL included) are refused.';
+export const FREE_TEXT_RULE = 'Free text: TAB, LF and CR inside it are kept exactly as sent (blanks around it are trimmed); other control characters (NUL included) are refused.';
 
 /** Marks a String input field as free text (may hold TAB, LF, CR; never NUL or other controls). */
 export const FreeText = (): PropertyDecorator & MethodDecorator & ClassDecorator => Extensions({ [TEXT_EXTENSION]: 'free' });
