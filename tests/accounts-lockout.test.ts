@@ -50,6 +50,9 @@ describe('the last active admin stays', () => {
       expect(refusal).toMatchObject({ code: 'CONFLICT', details: { reason: 'LAST_ADMIN' } });
       expect(refusal.message).toMatch(/admin is the last active admin: make another user an admin first/);
     }
+    // The case: the only active admin disables itself over GraphQL.
+    const [own] = await hub.gqlErrors(UPDATE, { id: String(hub.admin.userId), input: { disabled: true } });
+    expect(own).toMatchObject({ message: expect.stringMatching(/^admin is the last active admin/), extensions: { code: 'CONFLICT', reason: 'LAST_ADMIN', field: 'input.disabled' } });
     expect(await users()).toEqual({ admin: 'ADMIN', dormant: 'ADMIN disabled', office2: 'VIEWER' });
     await signIn('admin');
     // A disabled admin may be demoted: it is not active.

@@ -148,7 +148,7 @@ export class AccountService {
 
   /**
    * The office must never lock itself out: an active ADMIN that would stop being one (disabled or
-   * demoted) must not be the actor itself (another admin must do it) nor the last active ADMIN. The
+   * demoted) must not be the last active ADMIN, nor the actor itself (another admin must do it). The
    * active admins are locked for the rest of the transaction on PostgreSQL, so two admins disabling
    * each other at once cannot both pass; SQLite runs one write transaction at a time anyway.
    */
@@ -156,13 +156,13 @@ export class AccountService {
     const wasActiveAdmin = user.role === Role.ADMIN && !user.disabled;
     if (!wasActiveAdmin || (role === Role.ADMIN && !disabled)) return;
     const what = disabled ? 'disable' : 'demote';
-    if (this.permissions.actor.userId === user.id) {
-      throw new AppError(ErrorCode.FORBIDDEN, `An admin cannot ${what} their own account (${user.username}): another admin must do it.`, { field: disabled ? 'input.disabled' : 'input.role', reason: 'SELF' });
-    }
     const postgres = this.em.getPlatform().constructor.name.startsWith('Postgre');
     const active = await this.em.find(User, { role: Role.ADMIN, disabled: false }, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (active.filter((u) => u.id !== user.id).length === 0) {
       throw conflict(`${user.username} is the last active admin: make another user an admin first, or the office is locked out of the hub.`, { field: disabled ? 'input.disabled' : 'input.role', reason: 'LAST_ADMIN' });
+    }
+    if (this.permissions.actor.userId === user.id) {
+      throw new AppError(ErrorCode.FORBIDDEN, `An admin cannot ${what} their own account (${user.username}): another admin must do it.`, { field: disabled ? 'input.disabled' : 'input.role', reason: 'SELF' });
     }
   }
 
