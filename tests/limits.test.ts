@@ -84,6 +84,18 @@ describe('bad requests and amplification limits', () => {
     expect(await version('1')).toEqual(before);
   });
 
+  it('imports follow the same rule: a JSON file with NUL in a name is refused cell by cell, nothing written', async () => {
+    const exported = await hub.gql('{ exportTable(format: JSON, table: STANDARDS) { contentBase64 } }');
+    const text = Buffer.from(exported.exportTable.contentBase64, 'base64').toString('utf8');
+    const content = text.replace(/"name": ?"([^"]+)"/, (_m, n) => `"name":"${n}\\u0000x"`);
+    expect(content).toContain('\\u0000x');
+    const before = await hub.gql('{ standards(limit: 1000) { items { name version } } }');
+    const [e] = await hub.gqlErrors('mutation($c: String!) { importTable(input: { table: STANDARDS, format: JSON, content: $c, dryRun: false }) { __typename } }', { c: content });
+    expect(e.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(e.extensions.problems)).toMatch(/must not contain control characters, line breaks or tabs \(found NUL/);
+    expect(await hub.gql('{ standards(limit: 1000) { items { name version } } }')).toEqual(before);
+  });
+
   it('free texts keep TAB, LF and CR exactly, and refuse NUL', async () => {
     const text = '第一行\r\n\t第二行\n第三行\t。';
     const saved = await hub.gql('mutation($c: String!) { updateRectification(id: "1", patch: { problem: $c }) { problem version } }', { c: text });

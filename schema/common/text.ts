@@ -35,8 +35,47 @@ export const SINGLE_LINE_RULE = 'Text fields are single-line: control characters
 const SINGLE_LINE_RULE_EXCEPT_FREE = 'Text fields other than free text are single-line: control characters (U+0000–U+001F, U+007F–U+009F; NUL, TAB and line breaks included) are refused, as in every text argument.';
 export const FREE_TEXT_RULE = 'Free text: TAB, LF and CR inside it are kept exactly as sent (blanks around it are trimmed); other control characters (NUL included) are refused.';
 
+/** Free-text properties by input class prototype, for paths that check plain data by class (the importer). */
+const freeTextProperties = new WeakMap<object, Set<string>>();
+
 /** Marks a String input field as free text (may hold TAB, LF, CR; never NUL or other controls). */
-export const FreeText = (): PropertyDecorator & MethodDecorator & ClassDecorator => Extensions({ [TEXT_EXTENSION]: 'free' });
+export const FreeText = (): PropertyDecorator => (target, key) => {
+  (Extensions({ [TEXT_EXTENSION]: 'free' }) as PropertyDecorator)(target, key);
+  const keys = freeTextProperties.get(target) ?? new Set<string>();
+  keys.add(String(key));
+  freeTextProperties.set(target, keys);
+};
+
+function isFreeTextProperty(cls: Function, key: string): boolean {
+  for (let proto = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (freeTextProperties.get(proto)?.has(key)) return true;
+  }
+  return false;
+}
+
+/**
+ * The same rule on plain data checked against an input class (the importer's rows), for strings,
+ * lists of strings and nested input lists (`nested`: property → item class).
+ */
+export function findClassTextProblem(cls: Function, data: Record<string, unknown>, nested: Record<string, Function> = {}, prefix = ''): TextProblem | null {
+  for (const [key, value] of Object.entries(data)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const free = isFreeTextProperty(cls, key);
+    const items = Array.isArray(value) ? value : [value];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const at = Array.isArray(value) ? `${path}[${i}]` : path;
+      if (typeof item === 'string') {
+        const message = textProblem(item, free);
+        if (message) return { field: at, message };
+      } else if (item && typeof item === 'object' && nested[key]) {
+        const p = findClassTextProblem(nested[key], item as Record<string, unknown>, {}, at);
+        if (p) return p;
+      }
+    }
+  }
+  return null;
+}
 
 export interface TextProblem {
   field: string;

@@ -319,5 +319,5 @@ export const heavyDocument: fc.Arbitrary<FuzzRequest> = fc.oneof(
   fc.integer({ min: 1000, max: 200_000 }).map((n) => postJson(`long name ${n}`, { query: `{ ${'x'.repeat(n)} }` })),
   fc.integer({ min: 10, max: 3000 }).map((n) => postJson(`${n} directives`, { query: `{ __typename ${'@include(if: true) '.repeat(n)} }` })),
   fc.integer({ min: 100, max: 5000 }).map((n) => postJson(`${n} variables`, { query: `query Q(${Array.from({ length: n }, (_, i) => `$v${i}: Int`).join(' ')}) { __typename }` })),
-  fc.integer({ min: 1, max: 12 }).map((mb) => postJson(`${mb} MB query`, { query: `{ __typename } # ${'x'.repeat(mb * 1024 * 1024)}` })),
+  fc.integer({ min: 1, max: 4 }).map((mb) => postJson(`${mb} MB query`, { query: `{ __typename } # ${'x'.repeat(mb * 1024 * 1024)}` })),
 );
