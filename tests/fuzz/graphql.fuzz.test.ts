@@ -19,7 +19,7 @@ import {
 } from './generators';
 import { buildGraphQLSchema } from '../../server/schema';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 const PATH = process.env.FUZZ_PATH;
 /** Generous: a guard against a hung server, not a speed check (PostgreSQL snapshots take longer). */
