@@ -16,6 +16,7 @@ import { Plan } from '../schema/plans/plan.entity';
 import { importSeeds } from '../seeds/importer';
 import { registerUi } from './ui';
 import { queryLimitsPlugin } from './security/limits';
+import { registerBatchLimit, registerEdgeErrors, registerOtherMethods } from './security/requests';
 import { importLimits } from './transfer/limits';
 import { accessPlugin } from './security/access';
 import { registerSecurityHeaders } from './security/headers';
@@ -58,6 +59,8 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     if (admin && options.logger) console.log(`created the first admin, ${admin.username}`);
   }
 
+  // Imports arrive base64-encoded in a GraphQL body: by default allow the configured file size, not Fastify's 1 MiB.
+  const bodyLimit = security.maxBodyBytes ?? Math.ceil((importLimits().graphqlBytes * 4) / 3) + (1 << 20);
   const app = Fastify({
     // Request lines are logged at info: one per request costs about a fifth of a small query's CPU,
     // so they are opt-in (LOG_REQUESTS=true); warnings and errors are always logged.
@@ -65,9 +68,10 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
       ? { level: process.env.LOG_REQUESTS === 'true' ? 'info' : 'warn', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] }
       : false,
     trustProxy: process.env.TRUST_PROXY === 'true',
-    // Imports arrive base64-encoded in a GraphQL body: allow the configured file size, not Fastify's 1 MiB.
-    bodyLimit: Math.ceil((importLimits().graphqlBytes * 4) / 3) + (1 << 20),
+    bodyLimit,
   });
+  registerEdgeErrors(app, bodyLimit);
+  registerBatchLimit(app, security.maxBatchOperations);
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
 
@@ -100,11 +104,12 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
     csrfPrevention: true,
+    allowBatchedHttpRequests: security.maxBatchOperations > 1,
     // No HTTP cache hints are used (answers are cached server-side, server/cache): without this the
     // cache-control plugin wraps every field of every row (an eighth of a 1,000-row page's CPU).
     // No Apollo landing page (it loads Apollo's Sandbox from the internet): a browser opening
     // /graphql is sent to the bundled explorer, /graphiql (client/src/pages/GraphiQLPage.tsx).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost })],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost, maxAliases: security.maxAliases })],
   });
   await apollo.start();
   app.addHook('onRequest', async (request, reply) => {
@@ -131,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     },
   });
 
+  registerOtherMethods(app);
   app.get('/health', async () => ({ ok: true }));
   await registerUi(app);
 

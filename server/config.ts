@@ -28,6 +28,12 @@ export interface SecurityConfig {
   cookieSecure: boolean;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Aliased fields per operation (fragments expanded). */
+  maxAliases: number;
+  /** Operations in one batched request (a JSON array); 1 turns batching off. */
+  maxBatchOperations: number;
+  /** Request body size in bytes; by default enough for the largest import (IMPORT_MAX_BYTES as base64). */
+  maxBodyBytes?: number;
 }
 
 export interface Config {
@@ -50,6 +56,8 @@ export const DEFAULT_SECURITY: SecurityConfig = {
   cookieSecure: false,
   maxQueryDepth: 12,
   maxQueryCost: 250_000,
+  maxAliases: 30,
+  maxBatchOperations: 10,
 };
 
 function flag(value: string | undefined, fallback: boolean, name: string): boolean {
@@ -88,6 +96,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: flag(env.COOKIE_SECURE, DEFAULT_SECURITY.cookieSecure, 'COOKIE_SECURE'),
       maxQueryDepth: positive(env.MAX_QUERY_DEPTH, DEFAULT_SECURITY.maxQueryDepth, 'MAX_QUERY_DEPTH'),
       maxQueryCost: positive(env.MAX_QUERY_COST, DEFAULT_SECURITY.maxQueryCost, 'MAX_QUERY_COST'),
+      maxAliases: nonNegative(env.MAX_ALIASES, DEFAULT_SECURITY.maxAliases, 'MAX_ALIASES'),
+      maxBatchOperations: positive(env.MAX_BATCH_OPERATIONS, DEFAULT_SECURITY.maxBatchOperations, 'MAX_BATCH_OPERATIONS'),
+      maxBodyBytes: env.MAX_BODY_BYTES ? positive(env.MAX_BODY_BYTES, 0, 'MAX_BODY_BYTES') : undefined,
     },
     firstAdmin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : null,
     responseCacheMb: nonNegative(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB'),

@@ -53,6 +53,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_DEEP',
   'QUERY_TOO_COSTLY',
+  'TOO_MANY_ALIASES',
 ]);
 
 /**
@@ -125,6 +126,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (raw instanceof GraphQLError && !raw.originalError && raw.extensions?.code && raw.extensions.code !== 'INTERNAL_SERVER_ERROR') {
     return { message: raw.message, locations: formatted.locations, path: formatted.path, extensions: { code: raw.extensions.code } };
+  }
+  // Apollo's own refusals of a malformed request carry an HTTP 4xx status but sometimes no code
+  // (e.g. "provided sha does not match query"): a client error, not a server one.
+  const status = (raw instanceof GraphQLError ? (raw.extensions?.http as { status?: unknown } | undefined)?.status : undefined) ?? undefined;
+  if (raw instanceof GraphQLError && !raw.originalError && typeof status === 'number' && status >= 400 && status < 500) {
+    return { message: raw.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
   }
   console.error('[plan-hub] unexpected error', raw);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -3,7 +3,8 @@ import { buildSchema } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { validate } from 'class-validator';
 import { badInput, flattenValidation } from './errors';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { describeTextRules, findArgumentTextProblem } from '../schema/common/text';
 import { PlanResolver } from './plans/plan.resolver';
 import { DepartmentResolver } from './departments/department.resolver';
 import { ResponsibilityResolver } from './responsibilities/responsibility.resolver';
@@ -26,7 +27,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-  });
+  }).then(describeTextRules);
   return built;
 }
 
@@ -43,7 +44,16 @@ function argumentName(type: unknown): string {
   return name ? name[0].toLowerCase() + name.slice(1) : 'input';
 }
 
-async function validateArgument(value: unknown, type: unknown): Promise<void> {
+/** The argument objects whose texts were checked already (a resolver with several arguments is checked once). */
+const textChecked = new WeakSet<object>();
+
+async function validateArgument(value: unknown, type: unknown, resolverData?: { args: Record<string, unknown>; info: GraphQLResolveInfo }): Promise<void> {
+  // Control characters: one rule for every argument and input field (schema/common/text.ts).
+  if (resolverData?.args && !textChecked.has(resolverData.args)) {
+    textChecked.add(resolverData.args);
+    const problem = findArgumentTextProblem(resolverData.info.parentType.getFields()[resolverData.info.fieldName]?.args ?? [], resolverData.args);
+    if (problem) throw badInput(problem.field, problem.message);
+  }
   if (value == null || typeof value !== 'object' || typeof type !== 'function') return;
   const list = Array.isArray(value) ? value : [value];
   for (const [i, item] of list.entries()) {

@@ -1,3 +1,4 @@
+import { FreeText } from '../common/text';
 import { Page } from '../common/page';
 import { InnovationTopic } from './innovation-topic.entity';
 import { ArrayMaxSize, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -28,10 +29,10 @@ export class InnovationTopicInput {
   @Field(() => String) @RequiredText('title', 300)
   title!: string;
 
-  @Field(() => String) @RequiredText('problem', 20000)
+  @Field(() => String) @FreeText() @RequiredText('problem', 20000)
   problem!: string;
 
-  @Field(() => String) @RequiredText('path', 20000)
+  @Field(() => String) @FreeText() @RequiredText('path', 20000)
   path!: string;
 
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true, message: 'sources must not hold empty texts' }) @MaxLength(300, { each: true })
@@ -55,10 +56,10 @@ export class InnovationTopicPatch {
   @Field(() => String, { nullable: true }) @OptionalText('title', 300)
   title?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalText('problem', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('problem', 20000)
   problem?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalText('path', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('path', 20000)
   path?: string;
 
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true, message: 'sources must not hold empty texts' }) @MaxLength(300, { each: true })

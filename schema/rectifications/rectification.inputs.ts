@@ -1,3 +1,4 @@
+import { FreeText } from '../common/text';
 import { Page } from '../common/page';
 import { Rectification } from './rectification.entity';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -21,19 +22,19 @@ export class RectificationInput {
   @Field(() => Int) @Seq()
   seq!: number;
 
-  @Field(() => String) @RequiredText('problem', 20000)
+  @Field(() => String) @FreeText() @RequiredText('problem', 20000)
   problem!: string;
 
-  @Field(() => String) @RequiredText('direction', 20000)
+  @Field(() => String) @FreeText() @RequiredText('direction', 20000)
   direction!: string;
 
-  @Field(() => String, { description: '整改计划.' }) @RequiredText('plan', 20000)
+  @Field(() => String, { description: '整改计划.' }) @FreeText() @RequiredText('plan', 20000)
   plan!: string;
 
-  @Field(() => String) @RequiredText('measures', 20000)
+  @Field(() => String) @FreeText() @RequiredText('measures', 20000)
   measures!: string;
 
-  @Field(() => String) @RequiredText('expectedOutcomes', 20000)
+  @Field(() => String) @FreeText() @RequiredText('expectedOutcomes', 20000)
   expectedOutcomes!: string;
 
   @Field(() => Int, { nullable: true }) @IsOptional() @Year('deadlineYear')
@@ -57,19 +58,19 @@ export class RectificationPatch {
   @Field(() => Int, { nullable: true }) @IsOptional() @Seq()
   seq?: number;
 
-  @Field(() => String, { nullable: true }) @OptionalText('problem', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('problem', 20000)
   problem?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalText('direction', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('direction', 20000)
   direction?: string;
 
-  @Field(() => String, { nullable: true, description: '整改计划.' }) @OptionalText('plan', 20000)
+  @Field(() => String, { nullable: true, description: '整改计划.' }) @FreeText() @OptionalText('plan', 20000)
   plan?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalText('measures', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('measures', 20000)
   measures?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalText('expectedOutcomes', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('expectedOutcomes', 20000)
   expectedOutcomes?: string;
 
   @Field(() => Int, { nullable: true }) @IsOptional() @Year('deadlineYear')

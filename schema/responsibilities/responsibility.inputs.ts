@@ -1,3 +1,4 @@
+import { FreeText } from '../common/text';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ResponsibilityRole } from './responsibility.enums';
@@ -13,10 +14,10 @@ export class ResponsibilityInput {
   role!: ResponsibilityRole;
 
   @Field(() => String, { nullable: true, description: 'Why this unit holds the item, in Chinese.' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @FreeText() @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
 
   @Field(() => String, { nullable: true, description: 'The note in English. Left out: kept from the stored responsibility when its note is unchanged, else none.' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @FreeText() @IsOptional() @IsString() @MaxLength(2000)
   noteEn?: string;
 }

@@ -1,3 +1,4 @@
+import { FreeText } from '../common/text';
 import { Page } from '../common/page';
 import { SpecialTarget } from './special-target.entity';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -21,7 +22,7 @@ export class SpecialTargetInput {
   @Field(() => String) @RequiredText('title', 300)
   title!: string;
 
-  @Field(() => String) @RequiredText('content', 20000)
+  @Field(() => String) @FreeText() @RequiredText('content', 20000)
   content!: string;
 
   @Field(() => [AssessmentMethod], { nullable: true }) @IsOptional() @ArrayMaxSize(5)
@@ -48,7 +49,7 @@ export class SpecialTargetPatch {
   @Field(() => String, { nullable: true }) @OptionalText('title', 300)
   title?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalText('content', 20000)
+  @Field(() => String, { nullable: true }) @FreeText() @OptionalText('content', 20000)
   content?: string;
 
   @Field(() => [AssessmentMethod], { nullable: true }) @IsOptional() @ArrayMaxSize(5)

@@ -1,3 +1,4 @@
+import { FreeText } from '../common/text';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { ContentEncoding, TransferFormat, TransferTable } from './transfer.enums';
@@ -14,7 +15,7 @@ export class ImportInput {
   format?: TransferFormat | null;
 
   @Field(() => String, { description: 'The file: text for CSV and JSON, or base64 (see encoding; XLSX needs base64).' })
-  @IsString()
+  @FreeText() @IsString()
   content!: string;
 
   @Field(() => ContentEncoding, { nullable: true, defaultValue: ContentEncoding.TEXT })

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { Em } from '../orm';
 import { User } from '../../schema/accounts/user.entity';
 import { Credential, LoginAttempt } from '../../schema/accounts/credential.entity';
@@ -158,10 +159,7 @@ export class AccountService {
       if (!user) throw notFound('User', id);
       const before = { role: user.role, department: user.department?.code ?? null, disabled: user.disabled };
       const role = input.role ?? user.role;
-      if ((user.role === Role.ADMIN && role !== Role.ADMIN) || (user.role === Role.ADMIN && input.disabled)) {
-        const admins = await this.em.count(User, { role: Role.ADMIN, disabled: false });
-        if (admins <= 1) throw conflict(`${user.username} is the last admin: make another admin first`);
-      }
+      await this.assertAdminsRemain(user, role, input.disabled ?? user.disabled);
       user.role = role;
       if (input.disabled != null) user.disabled = input.disabled;
       await this.setDepartment(user, role, input.department === undefined ? (user.department?.code ?? null) : input.department, 'input.department');
@@ -177,6 +175,26 @@ export class AccountService {
       this.audit.updated('User', user.id, changes);
       return user;
     });
+  }
+
+  /**
+   * The office must never lock itself out: an active ADMIN that would stop being one (disabled or
+   * demoted) must not be the last active ADMIN, nor the actor itself (another admin must do it). The
+   * active admins are locked for the rest of the transaction on PostgreSQL, so two admins disabling
+   * each other at once cannot both pass; SQLite runs one write transaction at a time anyway.
+   */
+  private async assertAdminsRemain(user: User, role: Role, disabled: boolean): Promise<void> {
+    const wasActiveAdmin = user.role === Role.ADMIN && !user.disabled;
+    if (!wasActiveAdmin || (role === Role.ADMIN && !disabled)) return;
+    const what = disabled ? 'disable' : 'demote';
+    const postgres = this.em.getPlatform().constructor.name.startsWith('Postgre');
+    const active = await this.em.find(User, { role: Role.ADMIN, disabled: false }, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (active.filter((u) => u.id !== user.id).length === 0) {
+      throw conflict(`${user.username} is the last active admin: make another user an admin first, or the office is locked out of the hub.`, { field: disabled ? 'input.disabled' : 'input.role', reason: 'LAST_ADMIN' });
+    }
+    if (this.permissions.actor.userId === user.id) {
+      throw new AppError(ErrorCode.FORBIDDEN, `An admin cannot ${what} their own account (${user.username}): another admin must do it.`, { field: disabled ? 'input.disabled' : 'input.role', reason: 'SELF' });
+    }
   }
 
   private async setDepartment(user: User, role: Role, department: string | null | undefined, field: string) {

@@ -1,4 +1,6 @@
 import { validate } from 'class-validator';
+import { isInputObjectType } from 'graphql';
+import { findTextProblem } from '../../schema/common/text';
 import { badInput, flattenValidation } from '../errors';
 import { ResponsibilityInput } from '../../schema/responsibilities/responsibility.inputs';
 
@@ -15,6 +17,11 @@ export async function validateInput<T extends object>(cls: new () => T, data: Re
     const list = instance[key];
     if (Array.isArray(list)) instance[key] = list.map((item) => (item && typeof item === 'object' ? Object.assign(new itemCls(), item) : item));
   }
+  // The control-character rule of GraphQL inputs (schema/common/text.ts), by the input type of the same name.
+  const { buildGraphQLSchema } = await import('../schema');
+  const type = (await buildGraphQLSchema()).getType(cls.name);
+  const text = isInputObjectType(type) ? findTextProblem(type, instance, '') : null;
+  if (text) throw badInput(text.field, text.message);
   const errors = await validate(instance, { forbidUnknownValues: false });
   if (errors.length) {
     const [first] = flattenValidation(errors);

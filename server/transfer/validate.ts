@@ -1,6 +1,7 @@
 import { getMetadataStorage, validateSync, ValidationTypes, type ValidationArguments } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { flattenValidation } from '../errors';
+import { findClassTextProblem } from '../../schema/common/text';
 import { ResponsibilityInput } from '../../schema/responsibilities/responsibility.inputs';
 
 /**
@@ -91,14 +92,17 @@ export interface FieldProblem {
  * responsibilities[0].department); [] when valid. `data` may be a plain object.
  */
 export function checkInput(cls: new () => object, data: Record<string, unknown>): FieldProblem[] {
+  // The control-character rule of every input (schema/common/text.ts), first.
+  const text = findClassTextProblem(cls, data, NESTED);
   const fast = compile(cls);
-  if (fast && fast(data)) return [];
+  if (!text && fast && fast(data)) return [];
   const instance = Object.assign(new cls(), data) as Record<string, unknown>;
   for (const [key, itemClass] of Object.entries(NESTED)) {
     const list = instance[key];
     if (Array.isArray(list)) instance[key] = list.map((item) => (item && typeof item === 'object' ? Object.assign(new itemClass(), item) : item));
   }
-  return flattenValidation(validateSync(instance, { forbidUnknownValues: false }));
+  const problems = flattenValidation(validateSync(instance, { forbidUnknownValues: false }));
+  return text ? [text, ...problems.filter((p) => p.field !== text.field)] : problems;
 }
 
 /** The compiled check alone (null where a class falls back to class-validator): for the test that both agree. */
