@@ -11,7 +11,8 @@ import type { Actor } from './common/actor';
 import type { AppError } from './errors';
 import { registerResponseCache } from './cache/response-cache';
 import { generationReader } from './cache/generation';
-import { formatError } from './errors';
+import { ErrorCode, formatError, toAppError } from './errors';
+import { GraphQLError } from 'graphql';
 import { Plan } from '../schema/plans/plan.entity';
 import { importSeeds } from '../seeds/importer';
 import { registerUi } from './ui';
@@ -120,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   });
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
-      const { actor, authError, credential } = await authOf(request);
+      const { actor, authError, credential } = await authOf(request).catch(unavailable);
       const ctx = await createContext(orm, {
         actor,
         authError,
@@ -151,3 +152,17 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     },
   };
 }
+
+/**
+ * A database that cannot answer while the request's context is built (the credential check waiting
+ * for a pooled connection) is a 503 with SERVICE_UNAVAILABLE, as inside GraphQL; Apollo would make
+ * any other error thrown here a 500.
+ */
+function unavailable(error: unknown): never {
+  const known = toAppError(error);
+  if (known?.code === ErrorCode.SERVICE_UNAVAILABLE) {
+    throw new GraphQLError(known.message, { extensions: { code: known.code, ...known.details, http: { status: 503, headers: new Map([['retry-after', '5']]) } } });
+  }
+  throw error;
+}
+

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorCode, toAppError } from '../errors';
 
 /** Codes for refusals at the HTTP edge, before GraphQL sees the request. */
 export const EDGE_CODES: Record<number, string> = {
@@ -33,6 +34,10 @@ export function registerEdgeErrors(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
+      // A database that cannot answer before GraphQL runs (the credential check at the edge waiting
+      // for a pooled connection, a full or read-only disk) is a 503 with the same code GraphQL gives.
+      const known = toAppError(error);
+      if (known?.code === ErrorCode.SERVICE_UNAVAILABLE) return sendRefusal(reply.header('retry-after', '5'), 503, known.code, known.message, known.details);
       console.error('[plan-hub] unexpected error', error);
       return sendRefusal(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
