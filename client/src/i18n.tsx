@@ -58,3 +58,14 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
+
+// ---- grid fixes (issue 10, items 1–3, 5, 6, 14, 15) --------------------------------------------------
+/** Words of the grid fixes: the page error boundary, read-only hints, filter chips and history groups. */
+export const GRID_TEXT = {
+  pageErrorTitle: { zh: '这个页面出错了', en: 'This page ran into a problem' },
+  pageErrorBody: {
+    zh: '页面无法显示，已保存的数据不受影响。请重新加载页面；如果再次出现，请切换到其他页面并联系考评办。',
+    en: 'The page could not be shown; saved data is not affected. Reload the page; if it happens again, use another page and tell the evaluation office.',
+  },
+  pageReload: { zh: '重新加载页面', en: 'Reload the page' },
+} satisfies Record<string, Text>;

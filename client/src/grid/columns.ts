@@ -103,6 +103,16 @@ function sortFor(spec: TableSpec, f: FieldSpec, lang: Lang): Partial<ColDef<Row>
   return {};
 }
 
+/** A row's departments as search finds them: names, aliases, English names and codes. */
+export function responsibilitiesSearchText(v: unknown): string {
+  if (!Array.isArray(v)) return '';
+  return v
+    .map((r: { department?: { name?: string; nameEn?: string; code?: string; aliases?: string[] } }) =>
+      [r.department?.name, r.department?.nameEn, r.department?.code, ...(r.department?.aliases ?? [])].filter(Boolean).join(' '),
+    )
+    .join(' ');
+}
+
 /** The grid's columns for a table: every API field, with its editor, filter and formatting. */
 export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
   const open: ColDef<Row> = {
@@ -136,9 +146,11 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
       valueFormatter: (p: ValueFormatterParams<Row>) => formatValue(f, p.value, lang),
       tooltip: (p: ITooltipParams<Row, unknown, GridContext>) =>
         p.context.controller.cellMessage(p.data?.id, f.name) ?? (long || f.kind === 'text' ? formatValue(f, p.value, lang) || undefined : undefined),
+      // The row's own value, not p.value: AG Grid hands this the filter value, which for text-filtered
+      // lists and links is already the formatted string (formatting it again threw on 专项目标, 创新指南, 部门).
       getQuickFilterText: (p) => {
-        const v = p.value;
-        if (f.kind === 'responsibilities') return (v ?? []).map((r: { department: { name: string; aliases: string[] } }) => [r.department.name, ...r.department.aliases].join(' ')).join(' ');
+        const v = p.data?.[f.name];
+        if (f.kind === 'responsibilities') return responsibilitiesSearchText(v);
         if (f.kind === 'enum' || f.kind === 'enumList' || f.kind === 'bool') return `${formatValue(f, v, 'zh')} ${formatValue(f, v, 'en')}`;
         return formatValue(f, v, lang);
       },

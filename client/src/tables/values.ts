@@ -24,9 +24,14 @@ export const linkTitle = (l: LinkRef) => l.title ?? l.name ?? '';
 export const formatLinks = (list: LinkRef[] | null | undefined, lang: Lang) =>
   (list ?? []).map((l) => `${l.seq} ${linkTitle(l)}`).join(lang === 'zh' ? '；' : '; ');
 
+const LIST_KINDS = new Set(['enumList', 'responsibilities', 'stringList', 'links']);
+
 /** The text a cell shows, exports to CSV and copies: labels, not codes. */
 export function formatValue(field: FieldSpec, value: unknown, lang: Lang): string {
   if (value == null) return '';
+  // A list column given something else (text already formatted, a malformed row) shows it as text
+  // rather than throwing: one odd value must not take the grid down.
+  if (LIST_KINDS.has(field.kind) && !Array.isArray(value)) return typeof value === 'string' ? value : '';
   switch (field.kind) {
     case 'enum':
       return enumLabel(field.enumName!, value, lang);

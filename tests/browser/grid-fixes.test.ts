@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../../schema/accounts/account.enums';
+import { cell, dismissNotices, eventually, launchBrowser, openSession, openTable, screenshot, startUiServer, type Session, type UiServer } from './support';
+
+/**
+ * The grid fixes of issue 10: quick search on every table, the page error boundary, number cells,
+ * department search, read-only grids for who cannot edit, messages in words, filter chips and
+ * one history entry per action. One hub, one browser; tabs per account.
+ */
+let server: UiServer;
+let browser: Browser;
+let admin: Session;
+let anon: Session;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startUiServer(), launchBrowser()]);
+  await Promise.all([server.hub.user('zhujian', Role.EDITOR, '住建'), server.hub.user('reader', Role.VIEWER)]);
+  [admin, anon] = await Promise.all([openSession(browser, server.url), openSession(browser, server.url, { anonymous: true })]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function quickSearch(page: Page, text: string) {
+  const box = page.getByRole('searchbox');
+  await box.fill(text);
+}
+
+describe('quick search and the page error boundary (item 1)', { timeout: 60_000 }, () => {
+  it('searches 专项目标, 创新指南 and 部门 for 滨江, 住 and 住建 without blanking the app, signed in or not', async () => {
+    for (const [s, path] of [[admin, '/special-targets'], [anon, '/innovation-topics'], [anon, '/departments']] as const) {
+      const { page, errors } = s;
+      {
+        await openTable(page, server.url, path);
+        for (const text of ['滨江', '住', '住建']) {
+          await quickSearch(page, text);
+          // The status bar reads the filtered count once the search applies; the grid is still there.
+          await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后|共/);
+        }
+        // Each table has rows that 住建 (区住建局) answers for.
+        await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后 [1-9]/);
+        expect(await page.locator('.ag-row[row-id]').count()).toBeGreaterThan(0);
+        expect(await page.locator('.ag-root').count()).toBe(1);
+      }
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('a page that fails to render shows a message and a reload button; the navigation still works', async () => {
+    const s = await openSession(browser, server.url, { lang: 'en' });
+    const { page } = s;
+    // A malformed row (responsibilities not a list), served in place of the real standards list.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON();
+      if (!/ListStandard/.test(String(body?.query))) return route.continue();
+      const res = await route.fetch();
+      const json = await res.json();
+      json.data.standards.items[0].responsibilities = 5;
+      await route.fulfill({ response: res, json });
+    });
+    await page.goto(`${server.url}/standards`);
+    const box = page.getByTestId('page-error');
+    await eventually(() => box.textContent()).toContain('This page ran into a problem');
+    await expect(page.getByTestId('page-reload').textContent()).resolves.toBe('Reload the page');
+    await screenshot(page, 'page-error-en');
+    // The header still works: another table opens.
+    await page.getByRole('navigation').getByRole('link', { name: 'Indicators' }).click();
+    await page.locator('.ag-row[row-id]').first().waitFor();
+    expect(await box.count()).toBe(0);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '标准' }).click();
+    await eventually(() => box.textContent()).toContain('这个页面出错了');
+    await screenshot(page, 'page-error-zh');
+    await s.context.close();
+  });
+});
