@@ -68,4 +68,7 @@ export const GRID_TEXT = {
     en: 'The page could not be shown; saved data is not affected. Reload the page; if it happens again, use another page and tell the evaluation office.',
   },
   pageReload: { zh: '重新加载页面', en: 'Reload the page' },
+  searchIndicators: { zh: '搜索指标名称、计量单位、目标或责任单位…', en: 'Search indicator, unit of measure, target or responsible unit…' },
+  searchAll: { zh: '搜索所有列，含责任单位…', en: 'Search every column, responsible units included…' },
+  searchDepartments: { zh: '搜索部门名称、代码或别名…', en: 'Search department name, code or alias…' },
 } satisfies Record<string, Text>;

@@ -77,3 +77,18 @@ describe('quick search and the page error boundary (item 1)', { timeout: 60_000 
     await s.context.close();
   });
 });
+
+describe('search by department (item 3)', { timeout: 60_000 }, () => {
+  it('finds indicators by a department’s alias or name, and the box says what it searches', async () => {
+    const { page } = anon;
+    await openTable(page, server.url, '/indicators');
+    const box = page.getByRole('searchbox');
+    expect(await box.getAttribute('placeholder')).toBe('搜索指标名称、计量单位、目标或责任单位…');
+    await box.fill('住建');
+    await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后 6 行/);
+    await box.fill('区发改局');
+    await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后 [1-9]\d* 行/);
+    expect(await page.locator('.ag-overlay-no-rows-center, .ag-overlay-no-rows-wrapper').count()).toBe(0);
+    await box.fill('');
+  });
+});

@@ -24,6 +24,7 @@ import { AddRowDialog } from './AddRowDialog';
 import { RowPanel } from './RowPanel';
 import { rowLabel } from './labels';
 import { gridTheme } from './theme';
+import { searchPlaceholder } from './search';
 import { ServerExportMenu } from '../pages/ImportPage';
 import type { DepartmentFilterModel, EnumFilterModel } from './filters';
 
@@ -488,7 +489,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         <input
           type="search"
           className="quick-search"
-          placeholder={infinite ? t({ zh: '搜索名称、单位、目标…', en: 'Search name, unit, target…' }) : t({ zh: '快速搜索…', en: 'Quick search…' })}
+          placeholder={t(searchPlaceholder(spec))}
           aria-label={t({ zh: '快速搜索', en: 'Quick search' })}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
