@@ -17,7 +17,8 @@ const STAMP = join(DIST, '.built');
 const WORK = join(ROOT, 'node_modules', '.cache', 'plan-hub-client');
 const LOCK = join(WORK, 'lock');
 const SOURCES = ['index.html', 'vite.config.ts', 'src', 'public'].map((p) => join(CLIENT, p));
-const EXTRA = [join(ROOT, 'package-lock.json')];
+// Shared with the server and bundled into the client: the numeric field rules.
+const EXTRA = [join(ROOT, 'package-lock.json'), join(ROOT, 'schema', 'common', 'number-rules.ts')];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../schema/accounts/account.enums';
-import { cell, dismissNotices, eventually, launchBrowser, openSession, openTable, screenshot, startUiServer, type Session, type UiServer } from './support';
+import { cell, cellState, dismissNotices, eventually, launchBrowser, openSession, openTable, screenshot, startUiServer, typeInto, type Session, type UiServer } from './support';
 
 /**
  * The grid fixes of issue 10: quick search on every table, the page error boundary, number cells,
@@ -90,5 +90,53 @@ describe('search by department (item 3)', { timeout: 60_000 }, () => {
     await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后 [1-9]\d* 行/);
     expect(await page.locator('.ag-overlay-no-rows-center, .ag-overlay-no-rows-wrapper').count()).toBe(0);
     await box.fill('');
+  });
+});
+
+describe('number cells and the add-row form (item 2)', { timeout: 60_000 }, () => {
+  const IND = 'id seq targetText targetKind targetValue annualGrowthPct version';
+  const bySeq = async (seq: number) => (await server.hub.gql(`{ indicators(filter: { search: "" }, limit: 1000) { items { ${IND} } } }`)).indicators.items.find((r: { seq: number }) => r.seq === seq);
+
+  it('refuses a word or an out-of-range number in a number cell, says so, keeps the old value; full-width digits save', async () => {
+    const { page } = admin;
+    await openTable(page, server.url, '/indicators');
+    await dismissNotices(page);
+    const before = await bySeq(19);
+    expect(before.targetValue).toBe(3.5);
+
+    await typeInto(cell(page, before.id, 'targetValue'), 'abc');
+    await cellState(page, before.id, 'targetValue', 'failed').waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: '「目标数值」' });
+    await eventually(() => alert.textContent()).toContain('“abc”不是数字');
+    expect(await alert.textContent()).toContain('单元格保留原值');
+    expect(await cell(page, before.id, 'targetValue').textContent()).toBe('3.5');
+
+    await dismissNotices(page);
+    await typeInto(cell(page, before.id, 'annualGrowthPct'), '-5000');
+    await eventually(() => page.getByRole('alert').filter({ hasText: '「年均增长（%）」' }).textContent()).toContain('应为 -100 到 1000 之间的数字');
+    await screenshot(page, 'number-refused');
+    expect(await bySeq(19)).toEqual(before);
+
+    await typeInto(cell(page, before.id, 'annualGrowthPct'), '１２．５');
+    await cellState(page, before.id, 'annualGrowthPct', 'saved').waitFor();
+    expect(await bySeq(19)).toMatchObject({ targetValue: 3.5, annualGrowthPct: 12.5, version: before.version + 1 });
+  });
+
+  it('the add-row form reads full-width digits and says 不能为空 like the grid', async () => {
+    const { page } = admin;
+    await openTable(page, server.url, '/standards');
+    await page.getByTestId('add-row').click();
+    const form = page.locator('.dialog');
+    await eventually(() => form.locator('#add-seq').inputValue()).not.toBe('');
+    await form.locator('#add-releaseYear').fill('２０１９');
+    await page.getByTestId('add-row-submit').click();
+    // Only the empty name is refused, in the grid's words; the year is read.
+    await eventually(() => form.locator('.field-error').allTextContents()).toEqual(['不能为空']);
+    await screenshot(page, 'add-row-form');
+    await form.locator('#add-name').fill('全角数字测试标准');
+    await page.getByTestId('add-row-submit').click();
+    await form.waitFor({ state: 'detached' });
+    const { standards } = await server.hub.gql('{ standards(filter: { search: "全角数字测试" }) { items { releaseYear } } }');
+    expect(standards.items).toEqual([{ releaseYear: 2019 }]);
   });
 });

@@ -11,6 +11,7 @@ import { enumKeys, enumLabel } from '../tables/enums';
 import { fieldOf } from '../tables/specs';
 import { parseTarget } from '../tables/target';
 import { parseText, toInput, ValueError } from '../tables/values';
+import { RULE_WORDS } from '../tables/rules';
 import type { FieldSpec, LinkRef, Responsibility, Row, TableSpec } from '../tables/types';
 import { EnumChecks, LinksField, ResponsibilitiesField } from './editors';
 
@@ -66,7 +67,7 @@ export function AddRowDialog({ spec, onClose, onCreated }: { spec: TableSpec; on
         }
       }
       if (f.required && (v == null || v === '')) {
-        found[f.name] = t({ zh: '必填', en: 'required' });
+        found[f.name] = RULE_WORDS.required(lang);
         continue;
       }
       if (v == null && !f.required) continue;

@@ -9,6 +9,7 @@ import { mayEditCell } from '../api/session';
 import { LinksCell, OpenRowCell, ResponsibilitiesCell } from './cells';
 import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
 import { DepartmentFilter, EnumFilter } from './filters';
+import { numberEditor } from './numberCells';
 
 const LONG = new Set(['longText', 'responsibilities', 'links', 'stringList', 'enumList']);
 
@@ -27,9 +28,8 @@ function editorFor(f: FieldSpec): Partial<ColDef<Row>> {
       return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: f.maxLength ?? 20000, rows: 12, cols: 64 } };
     case 'int':
     case 'year':
-      return { cellEditor: 'agNumberCellEditor', cellEditorParams: { precision: 0, preventStepping: true } };
     case 'float':
-      return { cellEditor: 'agNumberCellEditor', cellEditorParams: { preventStepping: true } };
+      return numberEditor(f);
     case 'enum':
       return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: enumKeys(f.enumName!) } };
     case 'bool':

@@ -12,6 +12,7 @@ import { cellLabel, quote, rowLabel } from './labels';
 import { historyOf, type Change, type History } from './undo';
 import { refreshDepartments } from '../api/departments';
 import { signInActions } from '../api/session';
+import { RefusedValue } from './numberCells';
 
 export type CellState = 'saving' | 'saved' | 'failed';
 
@@ -152,6 +153,10 @@ export class EditController {
     const field = fieldOf(this.spec, colId);
     const row = this.serverRow(rowId);
     if (!field || !row) return;
+    if (value instanceof RefusedValue) {
+      this.refuseTyped(row, field, value);
+      return;
+    }
     const before = this.overlay.get(rowId)?.has(colId) ? this.overlay.get(rowId)!.get(colId) : row[colId];
     if (sameInput(field, before, value)) return;
     void this.commit([{ rowId, field, before: row[colId], after: value }], 'edit');
@@ -376,6 +381,21 @@ export class EditController {
       body: [why + (lang === 'zh' ? '。' : '.'), lost].filter(Boolean).join(lang === 'zh' ? '' : ' '),
       detail: problem.code !== 'CLIENT' && problem.message && lang === 'zh' ? `${problem.code}: ${problem.message}` : undefined,
       actions,
+    });
+  }
+
+  /** A typed value the field's rules refuse (a word in a number cell): nothing is sent, the old value stays. */
+  private refuseTyped(row: Row, field: NonNullable<ReturnType<typeof fieldOf>>, refused: RefusedValue) {
+    const lang = this.lang;
+    this.markFailed(row.id, field.name, refused.reason);
+    notify({
+      kind: 'error',
+      title: `${zhen(lang, '未保存', 'Not saved')}${zhen(lang, '：', ': ')}${cellLabel(this.spec, row, field, lang)}`,
+      body: zhen(
+        lang,
+        `${refused.reason}。您输入的${quote(refused.typed || '（空）', lang)}没有保存，单元格保留原值。`,
+        `${refused.reason}. What you typed, ${quote(refused.typed, lang)}, was not saved; the cell keeps its value.`,
+      ),
     });
   }
 
