@@ -71,4 +71,9 @@ export const GRID_TEXT = {
   searchIndicators: { zh: '搜索指标名称、计量单位、目标或责任单位…', en: 'Search indicator, unit of measure, target or responsible unit…' },
   searchAll: { zh: '搜索所有列，含责任单位…', en: 'Search every column, responsible units included…' },
   searchDepartments: { zh: '搜索部门名称、代码或别名…', en: 'Search department name, code or alias…' },
+  signInToEdit: { zh: '登录后可编辑', en: 'Sign in to edit' },
+  viewerReadOnly: { zh: '您的账号只能查看，不能编辑', en: 'Your account can view but not edit' },
+  editorOwnRows: { zh: '可编辑本部门负责的行（其他行只读）· 双击或直接输入即可编辑 · Ctrl+Z 撤销', en: 'You can edit your department’s rows (others are read-only) · double-click or type to edit · Ctrl+Z undoes' },
+  editorNoDepartments: { zh: '部门由考评办维护，您可以查看', en: 'The evaluation office maintains departments; you can view them' },
+  howToEdit: { zh: '双击或直接输入即可编辑 · Ctrl+V 粘贴 Excel 单元格 · Ctrl+Z 撤销', en: 'Double-click or type to edit · Ctrl+V pastes Excel cells · Ctrl+Z undoes' },
 } satisfies Record<string, Text>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../schema/accounts/account.enums';
+import { ADMIN_PASSWORD } from '../helpers';
 import { cell, cellState, dismissNotices, eventually, launchBrowser, openSession, openTable, screenshot, startUiServer, typeInto, type Session, type UiServer } from './support';
 
 /**
@@ -138,5 +139,63 @@ describe('number cells and the add-row form (item 2)', { timeout: 60_000 }, () =
     await form.waitFor({ state: 'detached' });
     const { standards } = await server.hub.gql('{ standards(filter: { search: "全角数字测试" }) { items { releaseYear } } }');
     expect(standards.items).toEqual([{ releaseYear: 2019 }]);
+  });
+});
+
+/** A tab signed in as one of the test accounts (all share the admin's password). */
+async function signedInAs(username: string, lang: 'zh' | 'en' = 'zh') {
+  const s = await openSession(browser, server.url, { anonymous: true, lang });
+  const res = await s.context.request.post(`${server.url}/graphql`, {
+    data: { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { expiresAt } }', variables: { u: username, p: ADMIN_PASSWORD } },
+  });
+  expect((await res.json()).errors).toBeUndefined();
+  return s;
+}
+
+const opensEditor = async (page: Page, rowId: string | number, col: string) => {
+  await cell(page, rowId, col).dblclick();
+  const open = (await cell(page, rowId, col).locator('input').count()) > 0;
+  if (open) await page.keyboard.press('Escape');
+  return open;
+};
+
+describe('read-only grids for who cannot edit (item 5)', { timeout: 60_000 }, () => {
+  it('signed out and as a VIEWER: no add, delete or paste, cells do not open, one hint says why', async () => {
+    const viewer = await signedInAs('reader');
+    const en = await openSession(browser, server.url, { anonymous: true, lang: 'en' });
+    for (const [s, hint] of [
+      [anon, '登录后可编辑'],
+      [viewer, '您的账号只能查看，不能编辑'],
+      [en, 'Sign in to edit'],
+    ] as const) {
+      const { page } = s;
+      await openTable(page, server.url, '/standards');
+      await eventually(() => page.getByTestId('edit-hint').textContent()).toContain(hint);
+      expect(await page.getByTestId('add-row').count()).toBe(0);
+      expect(await page.getByTestId('delete-rows').count()).toBe(0);
+      expect(await page.getByTestId('paste').isDisabled()).toBe(true);
+      expect(await page.getByTestId('status-bar').textContent()).not.toMatch(/双击或直接输入即可编辑|Double-click or type to edit/);
+      expect(await opensEditor(page, 1, 'name')).toBe(false);
+      if (s === anon) await screenshot(page, 'read-only-zh');
+      if (s === en) await screenshot(page, 'read-only-en');
+    }
+    await Promise.all([viewer.context.close(), en.context.close()]);
+  });
+
+  it('as an EDITOR of 住建: own rows open for editing, other rows do not, and there is no add or delete', async () => {
+    const editor = await signedInAs('zhujian');
+    const { page } = editor;
+    const { indicators } = await server.hub.gql('{ indicators(limit: 100) { items { id responsibilities { department { code } } } } }');
+    const own = indicators.items.find((r: { responsibilities: { department: { code: string } }[] }) => r.responsibilities.some((x) => x.department.code === 'housing')).id;
+    const other = indicators.items.find((r: { responsibilities: { department: { code: string } }[] }) => r.responsibilities.length && !r.responsibilities.some((x) => x.department.code === 'housing')).id;
+    await page.goto(`${server.url}/indicators?row=${own}`);
+    await cell(page, own, 'unit').waitFor();
+    await eventually(() => page.getByTestId('edit-hint').textContent()).toContain('可编辑本部门负责的行');
+    expect(await page.getByTestId('add-row').count()).toBe(0);
+    expect(await opensEditor(page, own, 'unit')).toBe(true);
+    await page.goto(`${server.url}/indicators?row=${other}`);
+    await cell(page, other, 'unit').waitFor();
+    expect(await opensEditor(page, other, 'unit')).toBe(false);
+    await editor.context.close();
   });
 });

@@ -25,6 +25,8 @@ import { RowPanel } from './RowPanel';
 import { rowLabel } from './labels';
 import { gridTheme } from './theme';
 import { searchPlaceholder } from './search';
+import { gridAccess } from './access';
+import { EditHint } from './EditHint';
 import { ServerExportMenu } from '../pages/ImportPage';
 import type { DepartmentFilterModel, EnumFilterModel } from './filters';
 
@@ -381,6 +383,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
     const text = e.clipboardData.getData('text/plain');
     if (!text) return;
     e.preventDefault();
+    if (!gridAccess(user, spec).edit) return;
     pasteText(text);
   };
 
@@ -481,10 +484,11 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   };
 
   const infinite = spec.rowModel === 'infinite';
+  const access = gridAccess(user, spec);
   const filtered = counts.all != null && counts.matching !== counts.all;
 
   return (
-    <div className="table-view" data-table={spec.key}>
+    <div className={`table-view${access.edit ? '' : ' table-readonly'}`} data-table={spec.key}>
       <div className="toolbar" role="toolbar" aria-label={t({ zh: '表格工具栏', en: 'Grid toolbar' })}>
         <input
           type="search"
@@ -494,12 +498,16 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <button type="button" onClick={() => setAdding(true)} data-testid="add-row">
-          ＋ {t({ zh: '添加行', en: 'Add row' })}
-        </button>
-        <button type="button" onClick={askDelete} data-testid="delete-rows">
-          {t({ zh: '删除行', en: 'Delete rows' })}
-        </button>
+        {access.rows && (
+          <>
+            <button type="button" onClick={() => setAdding(true)} data-testid="add-row">
+              ＋ {t({ zh: '添加行', en: 'Add row' })}
+            </button>
+            <button type="button" onClick={askDelete} data-testid="delete-rows">
+              {t({ zh: '删除行', en: 'Delete rows' })}
+            </button>
+          </>
+        )}
         <span className="toolbar-sep" />
         <button type="button" onClick={() => void controller.undo()} disabled={!controller.history.canUndo} title="Ctrl+Z" data-testid="undo">
           ↶ {t({ zh: '撤销', en: 'Undo' })}
@@ -507,7 +515,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         <button type="button" onClick={() => void controller.redo()} disabled={!controller.history.canRedo} title="Ctrl+Y" data-testid="redo">
           ↷ {t({ zh: '重做', en: 'Redo' })}
         </button>
-        <button type="button" onClick={pasteFromButton} title={t({ zh: '从 Excel 复制一块单元格，点选起始单元格后按 Ctrl+V', en: 'Copy a block of cells in Excel, click the first cell here and press Ctrl+V' })}>
+        <button type="button" onClick={pasteFromButton} disabled={!access.edit} data-testid="paste" title={t({ zh: '从 Excel 复制一块单元格，点选起始单元格后按 Ctrl+V', en: 'Copy a block of cells in Excel, click the first cell here and press Ctrl+V' })}>
           {t({ zh: '粘贴', en: 'Paste' })}
         </button>
         <span className="toolbar-sep" />
@@ -591,7 +599,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         <span className={`save-state${controller.pending ? ' busy' : ''}`} data-testid="save-state">
           {controller.pending ? fmt(t({ zh: '正在保存 {n} 项…', en: 'Saving {n}…' }), { n: controller.pending }) : t({ zh: '所有修改已保存', en: 'All changes saved' })}
         </span>
-        <span className="status-hint">{t({ zh: '双击或直接输入即可编辑 · Ctrl+V 粘贴 Excel 单元格 · Ctrl+Z 撤销', en: 'Double-click or type to edit · Ctrl+V pastes Excel cells · Ctrl+Z undoes' })}</span>
+        <EditHint access={access} />
       </div>
       {adding && <AddRowDialog spec={spec} onClose={() => setAdding(false)} onCreated={onCreated} />}
       {deleting && (

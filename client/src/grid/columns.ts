@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import type { Lang } from '../i18n';
 import { enumKeys } from '../tables/enums';
 import { isEditable } from '../tables/specs';
@@ -141,7 +141,8 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
       width: f.width,
       hide: f.hidden ?? false,
       pinned: f.name === 'seq' ? 'left' : undefined,
-      editable: isEditable(f),
+      // Editable only where the user may change it: read-only in look and behaviour otherwise.
+      editable: isEditable(f) ? (p: EditableCallbackParams<Row, unknown, GridContext>) => !!p.data && mayEditCell(p.context.user, spec, p.data, f.kind) : false,
       cellDataType: false,
       valueFormatter: (p: ValueFormatterParams<Row>) => formatValue(f, p.value, lang),
       tooltip: (p: ITooltipParams<Row, unknown, GridContext>) =>
@@ -154,7 +155,7 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
         if (f.kind === 'enum' || f.kind === 'enumList' || f.kind === 'bool') return `${formatValue(f, v, 'zh')} ${formatValue(f, v, 'en')}`;
         return formatValue(f, v, lang);
       },
-      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && !mayEditCell(p.context.user, spec, p.data, f.kind) } : stateRules(f.name),
+      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && p.context.user?.role === 'EDITOR' && !mayEditCell(p.context.user, spec, p.data, f.kind) } : stateRules(f.name),
       cellClass: f.kind === 'int' || f.kind === 'year' || f.kind === 'float' || f.kind === 'meta' ? 'num' : undefined,
       ...(f.kind === 'responsibilities' ? { cellRenderer: ResponsibilitiesCell } : {}),
       ...(f.kind === 'links' ? { cellRenderer: LinksCell, cellRendererParams: { linkTable: f.linkTable } } : {}),
