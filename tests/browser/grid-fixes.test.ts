@@ -199,3 +199,34 @@ describe('read-only grids for who cannot edit (item 5)', { timeout: 60_000 }, ()
     await editor.context.close();
   });
 });
+
+describe('messages in words (item 6)', { timeout: 60_000 }, () => {
+  it('a refused edit names the column by its label and says what to do, with no codes or field paths, in Chinese and English', async () => {
+    const s = await signedInAs('admin');
+    const { page } = s;
+    await openTable(page, server.url, '/standards');
+    await typeInto(cell(page, 2, 'name'), '');
+    const alert = page.getByRole('alert').filter({ hasText: '「标准名称」' });
+    await eventually(() => alert.textContent()).toContain('不能为空：请填写后再保存。');
+    expect(await page.locator('.notices').textContent()).not.toMatch(/BAD_USER_INPUT|patch\.|cannot be null/);
+
+    // The session ends elsewhere (signed out in another tab): the next edit is refused as UNAUTHENTICATED.
+    await s.context.request.post(`${server.url}/graphql`, { data: { query: 'mutation { logout }' } });
+    await dismissNotices(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.ag-row[row-id]').first().waitFor();
+    await typeInto(cell(page, 2, 'name'), 'A new name');
+    const refusal = page.getByRole('alert').filter({ hasText: 'Standard' });
+    await eventually(() => refusal.textContent()).toContain('sign in, then make the change again');
+    expect(await page.locator('.notices').textContent()).not.toMatch(/UNAUTHENTICATED|Sign in to change/);
+    await screenshot(page, 'refusal-in-words-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('.ag-row[row-id]').first().waitFor();
+    await dismissNotices(page);
+    await typeInto(cell(page, 2, 'name'), '新名称');
+    await eventually(() => page.getByRole('alert').filter({ hasText: '「标准名称」' }).textContent()).toContain('请点“登录”，登录后重新输入');
+    expect(await page.locator('.notices').textContent()).not.toMatch(/UNAUTHENTICATED|Sign in to change|[A-Z]{2,}_[A-Z]+/);
+    await screenshot(page, 'refusal-in-words-zh');
+    await s.context.close();
+  });
+});

@@ -6,7 +6,7 @@ import { fmt, formatNumber, useI18n } from '../i18n';
 import { useLocation } from '../router';
 import { navigate } from '../router';
 import { deleteRow, listRows, loadAll, getRow } from '../api/rows';
-import { toProblem } from '../api/errors';
+import { explain, toProblem } from '../api/errors';
 import { reason } from '../api/describe';
 import { getDepartments, refreshDepartments } from '../api/departments';
 import { notify } from '../ui/notify';
@@ -427,7 +427,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         notify({
           kind: 'error',
           title: t({ zh: `未能删除${rowLabel(spec, row, 'zh')}`, en: `Could not delete ${rowLabel(spec, row, 'en')}` }),
-          body: reason(p, lang),
+          body: explain(p, lang, reason(p, lang)),
           actions: p.code === 'CONFLICT' && p.currentVersion != null ? [{ label: t({ zh: '加载最新数据', en: 'Load the newer row' }), run: () => controller.reload([row.id]) }] : signInActions(p, lang),
         });
       }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime, useI18n, type Lang } from '../i18n';
 import { restoreEntry, rowHistory, type AuditEntry } from '../api/audit';
-import { toProblem, type Problem } from '../api/errors';
+import { explain, toProblem, type Problem } from '../api/errors';
 import { isVersionConflict, reason } from '../api/describe';
 import { requestSignIn, signInActions, useSession } from '../api/session';
 import { fieldOf } from '../tables/specs';
@@ -79,8 +79,7 @@ export function RowHistory({ spec, row, onRestored }: { spec: TableSpec; row: Ro
       notify({
         kind: isVersionConflict(p) ? 'conflict' : 'error',
         title: t({ zh: `未能恢复「${label}」`, en: `Could not restore ${label}` }),
-        body: reason(p, lang) + (lang === 'zh' ? '。' : '.'),
-        detail: p.code !== 'CLIENT' && lang === 'zh' ? `${p.code}: ${p.message}` : undefined,
+        body: explain(p, lang, reason(p, lang), (name) => fieldOf(spec, name)?.label[lang]),
         actions: signInActions(p, lang),
       });
       load();

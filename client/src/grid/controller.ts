@@ -2,7 +2,7 @@ import type { GridApi, IRowNode } from 'ag-grid-community';
 import { batchUpdate, getRow, updateRow, type Edit } from '../api/rows';
 import { toProblem, type Problem } from '../api/errors';
 import { isVersionConflict, reason } from '../api/describe';
-import { parseFieldPath } from '../api/errors';
+import { explain, parseFieldPath } from '../api/errors';
 import { notify, type NoticeAction } from '../ui/notify';
 import type { Lang } from '../i18n';
 import { fieldOf } from '../tables/specs';
@@ -138,7 +138,7 @@ export class EditController {
 
   reportLoadError(e: unknown) {
     const p = toProblem(e);
-    notify({ kind: 'error', title: zhen(this.lang, '加载失败', 'Could not load'), body: reason(p, this.lang), detail: p.message });
+    notify({ kind: 'error', title: zhen(this.lang, '加载失败', 'Could not load'), body: explain(p, this.lang, reason(p, this.lang)) });
   }
 
   /** The last server value of a row (without typed values in flight). */
@@ -375,11 +375,12 @@ export class EditController {
         });
       }
     }
+    // The title names the cell; the body says why and what to do, in words (no codes, no field paths).
+    const label = (name: string) => fieldOf(this.spec, name)?.label[lang];
     notify({
       kind: conflict ? 'conflict' : 'error',
       title: where ? `${title}${lang === 'zh' ? '：' : ': '}${where}` : title,
-      body: [why + (lang === 'zh' ? '。' : '.'), lost].filter(Boolean).join(lang === 'zh' ? '' : ' '),
-      detail: problem.code !== 'CLIENT' && problem.message && lang === 'zh' ? `${problem.code}: ${problem.message}` : undefined,
+      body: [explain(problem, lang, why, label, !refusedField || !where), lost].filter(Boolean).join(lang === 'zh' ? '' : ' '),
       actions,
     });
   }
