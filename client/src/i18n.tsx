@@ -75,5 +75,8 @@ export const GRID_TEXT = {
   viewerReadOnly: { zh: '您的账号只能查看，不能编辑', en: 'Your account can view but not edit' },
   editorOwnRows: { zh: '可编辑本部门负责的行（其他行只读）· 双击或直接输入即可编辑 · Ctrl+Z 撤销', en: 'You can edit your department’s rows (others are read-only) · double-click or type to edit · Ctrl+Z undoes' },
   editorNoDepartments: { zh: '部门由考评办维护，您可以查看', en: 'The evaluation office maintains departments; you can view them' },
+  activeFilters: { zh: '筛选条件', en: 'Filters' },
+  removeFilter: { zh: '去掉这个筛选', en: 'Remove this filter' },
+  clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   howToEdit: { zh: '双击或直接输入即可编辑 · Ctrl+V 粘贴 Excel 单元格 · Ctrl+Z 撤销', en: 'Double-click or type to edit · Ctrl+V pastes Excel cells · Ctrl+Z undoes' },
 } satisfies Record<string, Text>;

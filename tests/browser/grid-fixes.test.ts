@@ -230,3 +230,42 @@ describe('messages in words (item 6)', { timeout: 60_000 }, () => {
     await s.context.close();
   });
 });
+
+describe('filter chips (item 14) and one history entry per action (item 15)', { timeout: 60_000 }, () => {
+  it('a link from the department page shows its filters as chips, each removable, and 清除筛选 clears them', async () => {
+    const { page } = anon;
+    await page.goto(`${server.url}/indicators?department=住建&role=LEAD&attribute=BINDING`);
+    const chips = page.getByTestId('filter-chip');
+    await eventually(() => chips.allTextContents()).toEqual(['责任单位：区住建局（牵头）×', '属性：约束性×']);
+    await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后 4 行/);
+    await screenshot(page, 'filter-chips');
+    await page.getByRole('button', { name: '去掉这个筛选 属性：约束性' }).click();
+    await eventually(() => chips.allTextContents()).toEqual(['责任单位：区住建局（牵头）×']);
+    await page.getByTestId('clear-filters').click();
+    await eventually(() => chips.count()).toBe(0);
+    await eventually(() => page.getByTestId('status-count').textContent()).not.toMatch(/筛选后/);
+  });
+
+  it('a target edit is one history entry (kind and value under it) with one restore that puts all three back', async () => {
+    const { page } = admin;
+    const { indicators } = await server.hub.gql('{ indicators(filter: { search: "地区生产总值" }, limit: 1) { items { id version targetText targetKind targetValue } } }');
+    const before = indicators.items[0];
+    await page.goto(`${server.url}/indicators?row=${before.id}`);
+    await cell(page, before.id, 'targetText').waitFor();
+    await dismissNotices(page);
+    await typeInto(cell(page, before.id, 'targetText'), '1600左右');
+    await cellState(page, before.id, 'targetText', 'saved').waitFor();
+
+    const panel = page.getByTestId('row-panel');
+    await panel.getByTestId('tab-history').click();
+    const first = panel.getByTestId('history-entry').first();
+    await eventually(() => first.getAttribute('data-field')).toBe('targetText');
+    expect(await first.getByTestId('history-derived').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual(['targetKind', 'targetValue']);
+    expect(await first.getByTestId('restore').count()).toBe(1);
+    await screenshot(page, 'history-grouped');
+    await first.getByTestId('restore').click();
+    await page.locator('.notices .notice-title').getByText('已恢复', { exact: true }).waitFor();
+    const q = `{ indicator(id: "${before.id}") { version targetText targetKind targetValue } }`;
+    await eventually(async () => (await server.hub.gql(q)).indicator).toEqual({ version: before.version + 2, targetText: before.targetText, targetKind: before.targetKind, targetValue: before.targetValue });
+  });
+});

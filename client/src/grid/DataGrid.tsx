@@ -27,6 +27,7 @@ import { gridTheme } from './theme';
 import { searchPlaceholder } from './search';
 import { gridAccess } from './access';
 import { EditHint } from './EditHint';
+import { FilterChips } from './FilterChips';
 import { ServerExportMenu } from '../pages/ImportPage';
 import type { DepartmentFilterModel, EnumFilterModel } from './filters';
 
@@ -534,6 +535,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
           ⟳ {t({ zh: '刷新', en: 'Reload' })}
         </button>
       </div>
+      <FilterChips api={api} spec={spec} />
       <div className="grid-and-panel">
         <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
           <AgGridReact<Row>
