@@ -238,7 +238,13 @@ describe('filter chips (item 14) and one history entry per action (item 15)', { 
     const chips = page.getByTestId('filter-chip');
     await eventually(() => chips.allTextContents()).toEqual(['责任单位：区住建局（牵头）×', '属性：约束性×']);
     await eventually(() => page.getByTestId('status-count').textContent()).toMatch(/筛选后 4 行/);
-    await screenshot(page, 'filter-chips');
+    await screenshot(page, 'filter-chips-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await eventually(() => chips.allTextContents()).toEqual(['Responsible units: District Housing and Urban-Rural Development Bureau (Lead)×', 'Attribute: Binding×']);
+    expect(await page.getByTestId('clear-filters').textContent()).toBe('Clear filters');
+    await screenshot(page, 'filter-chips-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await eventually(() => chips.count()).toBe(2);
     await page.getByRole('button', { name: '去掉这个筛选 属性：约束性' }).click();
     await eventually(() => chips.allTextContents()).toEqual(['责任单位：区住建局（牵头）×']);
     await page.getByTestId('clear-filters').click();
