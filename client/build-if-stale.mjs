@@ -17,8 +17,9 @@ const STAMP = join(DIST, '.built');
 const WORK = join(ROOT, 'node_modules', '.cache', 'plan-hub-client');
 const LOCK = join(WORK, 'lock');
 const SOURCES = ['index.html', 'vite.config.ts', 'src', 'public'].map((p) => join(CLIENT, p));
-// README.md: the GraphQL explorer's example tabs are its example queries.
-const EXTRA = [join(ROOT, 'package-lock.json'), join(ROOT, 'README.md')];
+// README.md: the GraphQL explorer's example tabs are its example queries. Shared with the server and
+// bundled into the client: the column and enum words (schema/labels.ts) and the numeric field rules.
+const EXTRA = [join(ROOT, 'package-lock.json'), join(ROOT, 'README.md'), join(ROOT, 'schema', 'labels.ts'), join(ROOT, 'schema', 'common', 'number-rules.ts')];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -5,6 +5,7 @@ import { HOME, ROUTES } from './routes';
 import { Notices } from './ui/notify';
 import { SignInDialog, UserBadge } from './auth/Login';
 import { loadSession } from './api/session';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 
 export function App() {
   const { lang, setLang, t } = useI18n();
@@ -46,7 +47,7 @@ export function App() {
       </header>
       <main className="content">
         {route ? (
-          route.render()
+          <ErrorBoundary key={route.path}>{route.render()}</ErrorBoundary>
         ) : path === '/' ? null : (
           <div className="page">
             <h1>{t({ zh: '找不到这个页面', en: 'Page not found' })}</h1>

@@ -1,5 +1,6 @@
 import { applyDecorators } from './decorators';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SEQ_RULE, YEAR_RULE, type NumberRule } from './number-rules';
 
 /** A required, non-blank text of at most `max` characters. */
 export const RequiredText = (field: string, max: number) =>
@@ -8,5 +9,16 @@ export const RequiredText = (field: string, max: number) =>
 /** The same, for patches: absent is fine, blank is not. */
 export const OptionalText = (field: string, max: number) => applyDecorators(IsOptional(), RequiredText(field, max));
 
-export const Seq = () => applyDecorators(IsInt({ message: 'seq must be a positive integer' }), Min(1, { message: 'seq must be a positive integer' }), Max(100000, { message: 'seq must be at most 100000' }));
-export const Year = (field: string) => applyDecorators(IsInt({ message: `${field} must be a year between 1949 and 2200` }), Min(1949, { message: `${field} must be a year between 1949 and 2200` }), Max(2200, { message: `${field} must be a year between 1949 and 2200` }));
+export const Seq = () =>
+  applyDecorators(IsInt({ message: 'seq must be a positive integer' }), Min(SEQ_RULE.min, { message: 'seq must be a positive integer' }), Max(SEQ_RULE.max, { message: `seq must be at most ${SEQ_RULE.max}` }));
+export const Year = (field: string) =>
+  applyDecorators(IsInt({ message: YEAR_RULE.message(field) }), Min(YEAR_RULE.min, { message: YEAR_RULE.message(field) }), Max(YEAR_RULE.max, { message: YEAR_RULE.message(field) }));
+
+// ---- numeric bounds (issue 10, item 2): the same rules the grid and the add-row form check -----------
+/** An optional number within a rule's bounds (e.g. GROWTH_PCT_RULE), refused with the rule's words. */
+export const BoundedNumber = (field: string, rule: NumberRule) =>
+  applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: rule.message(field) }),
+    Min(rule.min, { message: rule.message(field) }),
+    Max(rule.max, { message: rule.message(field) }),
+  );

@@ -1,9 +1,10 @@
 import { Page } from '../common/page';
 import { Indicator } from './indicator.entity';
-import { ArrayMaxSize, IsBoolean, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { RoleItemFilter } from '../common/filters';
-import { OptionalText, RequiredText, Seq } from '../common/validators';
+import { BoundedNumber, OptionalText, RequiredText, Seq } from '../common/validators';
+import { GROWTH_PCT_RULE, TARGET_VALUE_RULE } from '../common/number-rules';
 import { ResponsibilityInput } from '../responsibilities/responsibility.inputs';
 import { IndicatorAttribute, TargetKind } from './indicator.enums';
 
@@ -36,13 +37,13 @@ export class IndicatorInput {
   @Field(() => String) @RequiredText('targetText', 200)
   targetText!: string;
 
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Float, { nullable: true }) @IsOptional() @BoundedNumber('targetValue', TARGET_VALUE_RULE)
   targetValue?: number | null;
 
   @Field(() => TargetKind)
   targetKind!: TargetKind;
 
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Float, { nullable: true }) @IsOptional() @BoundedNumber('annualGrowthPct', GROWTH_PCT_RULE)
   annualGrowthPct?: number | null;
 
   @Field(() => IndicatorAttribute)
@@ -81,13 +82,13 @@ export class IndicatorPatch {
   @Field(() => String, { nullable: true }) @OptionalText('targetText', 200)
   targetText?: string;
 
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Float, { nullable: true }) @IsOptional() @BoundedNumber('targetValue', TARGET_VALUE_RULE)
   targetValue?: number | null;
 
   @Field(() => TargetKind, { nullable: true }) @IsOptional()
   targetKind?: TargetKind;
 
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Float, { nullable: true }) @IsOptional() @BoundedNumber('annualGrowthPct', GROWTH_PCT_RULE)
   annualGrowthPct?: number | null;
 
   @Field(() => IndicatorAttribute, { nullable: true }) @IsOptional()

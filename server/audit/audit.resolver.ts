@@ -49,6 +49,11 @@ export class AuditResolver {
     return ctx.services.restore.restore(entryId, expectedVersion);
   }
 
+  @Mutation(() => RestoreResult, { description: 'Puts back every field of one action (entries of one row, e.g. a target with its derived kind and value) in one update; checked and audited like any edit, all or nothing.' })
+  restoreAuditEntries(@Arg('entryIds', () => [ID]) entryIds: string[], @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null, @Ctx() ctx: Context) {
+    return ctx.services.restore.restoreGroup(entryIds, expectedVersion);
+  }
+
   @FieldResolver(() => User, { nullable: true })
   async user(@Root() entry: AuditEntry, @Ctx() ctx: Context): Promise<User | null> {
     return entry.userId != null ? ctx.loaders.user.load(entry.userId) : null;

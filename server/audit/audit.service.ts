@@ -37,10 +37,10 @@ export class AuditService {
     private readonly actor: Actor,
   ) {}
 
-  private add(action: AuditAction, entity: string, entityId: number | string, field: string | null, before: unknown, after: unknown) {
+  private add(action: AuditAction, entity: string, entityId: number | string, field: string | null, before: unknown, after: unknown, at = new Date()) {
     this.em.persist(
       this.em.create(AuditEntry, {
-        at: new Date(),
+        at,
         userId: this.actor.userId,
         username: this.actor.username,
         action,
@@ -63,8 +63,10 @@ export class AuditService {
     this.add(AuditAction.DELETE, entity, id, null, row, undefined);
   }
 
+  /** One change of a row: its field entries share one timestamp, which the UI groups them by (one user action). */
   updated(entity: string, id: number, changes: FieldChange[]) {
-    for (const c of changes) this.add(AuditAction.UPDATE, entity, id, c.field, c.before, c.after);
+    const at = new Date();
+    for (const c of changes) this.add(AuditAction.UPDATE, entity, id, c.field, c.before, c.after, at);
   }
 
   async list(filter: AuditFilter, limit?: number | null, offset?: number | null): Promise<AuditEntry[]> {

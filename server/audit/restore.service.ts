@@ -35,4 +35,31 @@ export class RestoreService {
     const service = name === 'departments' ? this.services.departments : this.services[name];
     return { entity: entry.entity, row: await service.update(entry.entityId, patch as never, expectedVersion) };
   }
+
+  /**
+   * Puts back every field of one user action (e.g. 目标 with the kind and value read from it) in one
+   * update: one version, all or nothing. The entries must be field changes of the same row.
+   */
+  async restoreGroup(entryIds: string[], expectedVersion?: number | null) {
+    if (!entryIds.length) throw badInput('entryIds', 'give at least one audit entry');
+    if (entryIds.length > 50) throw badInput('entryIds', 'at most 50 entries restore together');
+    const entries = [];
+    for (const id of entryIds) entries.push(await this.services.audit.get(id));
+    const [first] = entries;
+    for (const [i, e] of entries.entries()) {
+      if (e.action !== AuditAction.UPDATE || !e.field) throw badInput(`entryIds[${i}]`, `entry ${e.id} is a ${e.action} of a whole row; only field changes can be restored`);
+      if (e.entity !== first.entity || e.entityId !== first.entityId) throw badInput(`entryIds[${i}]`, `entry ${e.id} belongs to another row; restore the entries of one row together`);
+    }
+    const table = TABLES[first.entity as keyof typeof TABLES];
+    if (!table) throw badInput('entryIds', `${first.entity} fields cannot be restored here`);
+    const [name, patchClass] = table;
+    const values: Record<string, unknown> = {};
+    for (const e of entries) {
+      if (e.field! in values) throw badInput('entryIds', `two entries restore ${e.field}; give one per field`);
+      values[e.field!] = e.before == null ? null : JSON.parse(e.before);
+    }
+    const patch = await validateInput(patchClass as new () => object, values);
+    const service = name === 'departments' ? this.services.departments : this.services[name];
+    return { entity: first.entity, row: await service.update(first.entityId, patch as never, expectedVersion) };
+  }
 }

@@ -127,8 +127,16 @@ export abstract class PlanItemService<E extends PlanItem> {
     }
     const search = filter.search?.trim();
     if (search) {
-      const cols = this.searchable.map((p) => `lower(e.${this.column(p)}) like ? escape '\\'`);
-      qb.andWhere(`(${cols.join(' or ')})`, cols.map(() => likePattern(search)));
+      // The row's own text, or a department that answers for it: its name, English name, code or
+      // any alias (住建 and 区发改局 find the rows those units lead or support, on every table).
+      const like = (col: string) => `lower(${col}) like ? escape '\\'`;
+      const cols = this.searchable.map((p) => like(`e.${this.column(p)}`));
+      const byDepartment =
+        `e.id in (select ${fk} from responsibility r join department d on d.id = r.department_id` +
+        ` where ${fk} is not null and (${like('d.name')} or ${like('d.name_en')} or ${like('d.code')}` +
+        ` or exists (select 1 from department_alias a where a.department_id = d.id and ${like('a.alias')})))`;
+      const pattern = likePattern(search);
+      qb.andWhere(`(${[...cols, byDepartment].join(' or ')})`, [...cols.map(() => pattern), pattern, pattern, pattern, pattern]);
     }
     this.applyFilter(qb, filter);
 

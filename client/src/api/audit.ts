@@ -39,3 +39,17 @@ export async function restoreEntry(spec: TableSpec, entryId: string, expectedVer
   const res = await apollo.mutate<{ restoreAuditEntry: { entity: string; row: Row } }>({ mutation, variables: { entryId, expectedVersion }, fetchPolicy: 'no-cache' });
   return copy(res.data!.restoreAuditEntry.row);
 }
+
+const restoreGroupDocs = new Map<string, DocumentNode>();
+
+/** Puts back every field of one action (its audit entries) in one update; returns the saved row. */
+export async function restoreEntries(spec: TableSpec, entryIds: string[], expectedVersion: number | null): Promise<Row> {
+  let mutation = restoreGroupDocs.get(spec.key);
+  if (!mutation) {
+    mutation = gql(`mutation RestoreAction${spec.typeName}($entryIds: [ID!]!, $expectedVersion: Int) {
+      restoreAuditEntries(entryIds: $entryIds, expectedVersion: $expectedVersion) { entity row { ... on ${spec.typeName} { ${spec.selection} } } } }`);
+    restoreGroupDocs.set(spec.key, mutation);
+  }
+  const res = await apollo.mutate<{ restoreAuditEntries: { entity: string; row: Row } }>({ mutation, variables: { entryIds, expectedVersion }, fetchPolicy: 'no-cache' });
+  return copy(res.data!.restoreAuditEntries.row);
+}

@@ -73,3 +73,48 @@ export function parseFieldPath(path: string | undefined): { list?: string; index
   const bare = /^(\w+)/.exec(path);
   return bare ? { field: bare[1] } : {};
 }
+
+// ---- messages a person reads (issue 10, item 6) ------------------------------------------------------
+
+type Lang = 'zh' | 'en';
+const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+/** What to do about a refusal, by its code (and, for bad input, the kind of rule it broke). */
+export function whatToDo(p: Problem, lang: Lang): string {
+  switch (p.code) {
+    case 'BAD_USER_INPUT':
+      if (/cannot be null|must not be empty/.test(p.message)) return say(lang, '请填写后再保存', 'fill it in and save again');
+      return say(lang, '请改正后再保存', 'correct it and save again');
+    case 'UNAUTHENTICATED':
+      return say(lang, '请点“登录”，登录后重新输入', 'sign in, then make the change again');
+    case 'FORBIDDEN':
+      return say(lang, '如需修改，请联系考评办', 'ask the evaluation office if it needs changing');
+    case 'CONFLICT':
+      return p.currentVersion != null ? say(lang, '请加载最新数据后再修改', 'load the newer row, then change it again') : say(lang, '请换一个值', 'choose another value');
+    case 'NOT_FOUND':
+      return say(lang, '请刷新表格', 'reload the table');
+    case 'TOO_MANY_REQUESTS':
+    case 'NETWORK':
+    case 'SERVER':
+    case 'INTERNAL_SERVER_ERROR':
+      return say(lang, '请稍后再试', 'try again in a moment');
+    default:
+      return '';
+  }
+}
+
+/**
+ * A refusal in the reader's language: the column by its label (from `labelOf`, e.g. the grid's
+ * header for `patch.unit`), why, and what to do — never the raw code or the server's English.
+ * `why` is the reason in words (api/describe.ts `reason`), passed in to keep this module free of it.
+ */
+export function explain(p: Problem, lang: Lang, why: string, labelOf?: (field: string) => string | undefined, withLabel = true): string {
+  const path = parseFieldPath(p.field);
+  const label = withLabel && path.field ? labelOf?.(path.field) : undefined;
+  // A reason the client has no words for is the server's English: say it plainly instead.
+  const plain = lang === 'zh' && /^服务器拒绝：|^没有权限：/.test(why) ? (p.code === 'BAD_USER_INPUT' ? '这个值不被接受' : '操作被拒绝') : why;
+  const head = label ? say(lang, `「${label}」${plain}`, `${label}: ${plain}`) : plain;
+  const todo = whatToDo(p, lang);
+  const end = lang === 'zh' ? '。' : '.';
+  return todo ? `${head}${say(lang, '：', '; ')}${todo}${end}` : `${head}${end}`;
+}

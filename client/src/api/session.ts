@@ -86,9 +86,9 @@ export const useSignInPrompt = () =>
 /** Fields an EDITOR never changes: responsibilities and links. */
 const STRUCTURAL = new Set(['responsibilities', 'links']);
 
-/** Whether the row looks editable for the user. Anonymous users may try (the server asks them to sign in). */
+/** Whether the row is editable for the user: signed-out readers and viewers read only (the grid offers no edit the server refuses). */
 export function mayEditRow(user: SessionUser | null | undefined, spec: TableSpec, row: Row | undefined): boolean {
-  if (!user) return true;
+  if (!user) return false;
   if (user.role === 'ADMIN') return true;
   if (user.role === 'VIEWER') return false;
   if (spec.key === 'departments' || !row) return false;

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { Dialog } from '../ui/Dialog';
 import { notify } from '../ui/notify';
 import { createRow, listRows } from '../api/rows';
-import { parseFieldPath, toProblem } from '../api/errors';
+import { explain, parseFieldPath, toProblem } from '../api/errors';
 import { reason } from '../api/describe';
 import { signInActions } from '../api/session';
 import { getDepartments } from '../api/departments';
@@ -11,6 +11,7 @@ import { enumKeys, enumLabel } from '../tables/enums';
 import { fieldOf } from '../tables/specs';
 import { parseTarget } from '../tables/target';
 import { parseText, toInput, ValueError } from '../tables/values';
+import { RULE_WORDS } from '../tables/rules';
 import type { FieldSpec, LinkRef, Responsibility, Row, TableSpec } from '../tables/types';
 import { EnumChecks, LinksField, ResponsibilitiesField } from './editors';
 
@@ -66,7 +67,7 @@ export function AddRowDialog({ spec, onClose, onCreated }: { spec: TableSpec; on
         }
       }
       if (f.required && (v == null || v === '')) {
-        found[f.name] = t({ zh: '必填', en: 'required' });
+        found[f.name] = RULE_WORDS.required(lang);
         continue;
       }
       if (v == null && !f.required) continue;
@@ -84,7 +85,7 @@ export function AddRowDialog({ spec, onClose, onCreated }: { spec: TableSpec; on
       const path = parseFieldPath(p.field);
       const f = path.field ? fieldOf(spec, path.field) : undefined;
       if (f) setErrors({ [f.name]: reason(p, lang) });
-      notify({ kind: 'error', title: t({ zh: '未能添加', en: 'Not added' }), body: (f ? `${f.label[lang]}${lang === 'zh' ? '：' : ': '}` : '') + reason(p, lang), actions: signInActions(p, lang) });
+      notify({ kind: 'error', title: t({ zh: '未能添加', en: 'Not added' }), body: explain(p, lang, reason(p, lang), (name) => fieldOf(spec, name)?.label[lang]), actions: signInActions(p, lang) });
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { fmt, formatNumber, useI18n } from '../i18n';
 import { useLocation } from '../router';
 import { navigate } from '../router';
 import { deleteRow, listRows, loadAll, getRow } from '../api/rows';
-import { toProblem } from '../api/errors';
+import { explain, toProblem } from '../api/errors';
 import { reason } from '../api/describe';
 import { getDepartments, refreshDepartments } from '../api/departments';
 import { notify } from '../ui/notify';
@@ -24,6 +24,10 @@ import { AddRowDialog } from './AddRowDialog';
 import { RowPanel } from './RowPanel';
 import { rowLabel } from './labels';
 import { gridTheme } from './theme';
+import { searchPlaceholder } from './search';
+import { gridAccess } from './access';
+import { EditHint } from './EditHint';
+import { FilterChips } from './FilterChips';
 import { ServerExportMenu } from '../pages/ImportPage';
 import type { DepartmentFilterModel, EnumFilterModel } from './filters';
 import { PrintView, useGridPrint } from './print';
@@ -382,6 +386,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
     const text = e.clipboardData.getData('text/plain');
     if (!text) return;
     e.preventDefault();
+    if (!gridAccess(user, spec).edit) return;
     pasteText(text);
   };
 
@@ -425,7 +430,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         notify({
           kind: 'error',
           title: t({ zh: `未能删除${rowLabel(spec, row, 'zh')}`, en: `Could not delete ${rowLabel(spec, row, 'en')}` }),
-          body: reason(p, lang),
+          body: explain(p, lang, reason(p, lang)),
           actions: p.code === 'CONFLICT' && p.currentVersion != null ? [{ label: t({ zh: '加载最新数据', en: 'Load the newer row' }), run: () => controller.reload([row.id]) }] : signInActions(p, lang),
         });
       }
@@ -484,25 +489,30 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   const printing = useGridPrint(api, spec, lang, useCallback(() => searchRef.current, []), useCallback(() => lastQuery.current, []));
 
   const infinite = spec.rowModel === 'infinite';
+  const access = gridAccess(user, spec);
   const filtered = counts.all != null && counts.matching !== counts.all;
 
   return (
-    <div className="table-view" data-table={spec.key}>
+    <div className={`table-view${access.edit ? '' : ' table-readonly'}`} data-table={spec.key}>
       <div className="toolbar" role="toolbar" aria-label={t({ zh: '表格工具栏', en: 'Grid toolbar' })}>
         <input
           type="search"
           className="quick-search"
-          placeholder={infinite ? t({ zh: '搜索名称、单位、目标…', en: 'Search name, unit, target…' }) : t({ zh: '快速搜索…', en: 'Quick search…' })}
+          placeholder={t(searchPlaceholder(spec))}
           aria-label={t({ zh: '快速搜索', en: 'Quick search' })}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <button type="button" onClick={() => setAdding(true)} data-testid="add-row">
-          ＋ {t({ zh: '添加行', en: 'Add row' })}
-        </button>
-        <button type="button" onClick={askDelete} data-testid="delete-rows">
-          {t({ zh: '删除行', en: 'Delete rows' })}
-        </button>
+        {access.rows && (
+          <>
+            <button type="button" onClick={() => setAdding(true)} data-testid="add-row">
+              ＋ {t({ zh: '添加行', en: 'Add row' })}
+            </button>
+            <button type="button" onClick={askDelete} data-testid="delete-rows">
+              {t({ zh: '删除行', en: 'Delete rows' })}
+            </button>
+          </>
+        )}
         <span className="toolbar-sep" />
         <button type="button" onClick={() => void controller.undo()} disabled={!controller.history.canUndo} title="Ctrl+Z" data-testid="undo">
           ↶ {t({ zh: '撤销', en: 'Undo' })}
@@ -510,7 +520,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         <button type="button" onClick={() => void controller.redo()} disabled={!controller.history.canRedo} title="Ctrl+Y" data-testid="redo">
           ↷ {t({ zh: '重做', en: 'Redo' })}
         </button>
-        <button type="button" onClick={pasteFromButton} title={t({ zh: '从 Excel 复制一块单元格，点选起始单元格后按 Ctrl+V', en: 'Copy a block of cells in Excel, click the first cell here and press Ctrl+V' })}>
+        <button type="button" onClick={pasteFromButton} disabled={!access.edit} data-testid="paste" title={t({ zh: '从 Excel 复制一块单元格，点选起始单元格后按 Ctrl+V', en: 'Copy a block of cells in Excel, click the first cell here and press Ctrl+V' })}>
           {t({ zh: '粘贴', en: 'Paste' })}
         </button>
         <span className="toolbar-sep" />
@@ -532,6 +542,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
           ⟳ {t({ zh: '刷新', en: 'Reload' })}
         </button>
       </div>
+      <FilterChips api={api} spec={spec} />
       <div className="grid-and-panel">
         <div className="grid-wrap" onPaste={onPaste} onCopy={onCopy}>
           <AgGridReact<Row>
@@ -597,7 +608,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         <span className={`save-state${controller.pending ? ' busy' : ''}`} data-testid="save-state">
           {controller.pending ? fmt(t({ zh: '正在保存 {n} 项…', en: 'Saving {n}…' }), { n: controller.pending }) : t({ zh: '所有修改已保存', en: 'All changes saved' })}
         </span>
-        <span className="status-hint">{t({ zh: '双击或直接输入即可编辑 · Ctrl+V 粘贴 Excel 单元格 · Ctrl+Z 撤销', en: 'Double-click or type to edit · Ctrl+V pastes Excel cells · Ctrl+Z undoes' })}</span>
+        <EditHint access={access} />
       </div>
       <PrintView job={printing.job} />
       {adding && <AddRowDialog spec={spec} onClose={() => setAdding(false)} onCreated={onCreated} />}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime, useI18n, type Lang } from '../i18n';
-import { restoreEntry, rowHistory, type AuditEntry } from '../api/audit';
-import { toProblem, type Problem } from '../api/errors';
+import { restoreEntries, restoreEntry, rowHistory, type AuditEntry } from '../api/audit';
+import { groupHistory, type HistoryGroup } from './historyGroups';
+import { explain, toProblem, type Problem } from '../api/errors';
 import { isVersionConflict, reason } from '../api/describe';
 import { requestSignIn, signInActions, useSession } from '../api/session';
 import { fieldOf } from '../tables/specs';
@@ -66,12 +67,14 @@ export function RowHistory({ spec, row, onRestored }: { spec: TableSpec; row: Ro
     );
   }
 
-  const restore = async (entry: AuditEntry) => {
+  const restore = async (group: HistoryGroup) => {
+    const entry = group.main;
     const f = entry.field ? fieldOf(spec, entry.field) : undefined;
     const label = f ? f.label[lang] : (entry.field ?? '');
     setBusy(entry.id);
     try {
-      const saved = await restoreEntry(spec, entry.id, row.version);
+      // One action, one restore: the fields derived with it go back together, in one version.
+      const saved = group.entries.length > 1 ? await restoreEntries(spec, group.entries.map((e) => e.id), row.version) : await restoreEntry(spec, entry.id, row.version);
       onRestored(saved);
       notify({ kind: 'success', title: t({ zh: '已恢复', en: 'Restored' }), body: t({ zh: `「${label}」已恢复为修改前的值（第 ${saved.version} 版）`, en: `${label} is back to its earlier value (version ${saved.version})` }) });
     } catch (e) {
@@ -79,8 +82,7 @@ export function RowHistory({ spec, row, onRestored }: { spec: TableSpec; row: Ro
       notify({
         kind: isVersionConflict(p) ? 'conflict' : 'error',
         title: t({ zh: `未能恢复「${label}」`, en: `Could not restore ${label}` }),
-        body: reason(p, lang) + (lang === 'zh' ? '。' : '.'),
-        detail: p.code !== 'CLIENT' && lang === 'zh' ? `${p.code}: ${p.message}` : undefined,
+        body: explain(p, lang, reason(p, lang), (name) => fieldOf(spec, name)?.label[lang]),
         actions: signInActions(p, lang),
       });
       load();
@@ -101,7 +103,8 @@ export function RowHistory({ spec, row, onRestored }: { spec: TableSpec; row: Ro
       {entries == null && !problem && <p className="muted">{t({ zh: '正在加载…', en: 'Loading…' })}</p>}
       {entries?.length === 0 && <p className="muted">{t({ zh: '还没有修改记录。', en: 'No changes recorded yet.' })}</p>}
       <ol className="plain history-list">
-        {entries?.map((e) => {
+        {entries && groupHistory(entries, spec).map((g) => {
+          const e = g.main;
           const f = e.field ? fieldOf(spec, e.field) : undefined;
           const restorable = e.action === 'UPDATE' && !!e.field;
           return (
@@ -133,14 +136,27 @@ export function RowHistory({ spec, row, onRestored }: { spec: TableSpec; row: Ro
                   <Value spec={spec} field={null} json={e.action === 'CREATE' ? e.after : e.before} lang={lang} />
                 </details>
               )}
+              {g.derived.length > 0 && (
+                <ul className="plain history-derived" aria-label={t({ zh: '同时更新', en: 'Changed with it' })}>
+                  {g.derived.map((d) => {
+                    const df = d.field ? fieldOf(spec, d.field) : undefined;
+                    return (
+                      <li key={d.id} data-testid="history-derived" data-field={d.field ?? ''}>
+                        <span className="muted small">{t({ zh: '同时更新', en: 'with it' })}</span> <strong className="history-field">{df ? df.label[lang] : d.field}</strong>{' '}
+                        <Value spec={spec} field={d.field} json={d.before} lang={lang} /> → <Value spec={spec} field={d.field} json={d.after} lang={lang} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
               {restorable && (
                 <button
                   type="button"
                   className="history-restore"
                   data-testid="restore"
                   disabled={busy != null}
-                  title={t({ zh: '把这一项恢复为修改前的值', en: 'Put this field back to its value before this change' })}
-                  onClick={() => void restore(e)}
+                  title={g.derived.length ? t({ zh: '把这次修改涉及的各项一起恢复为修改前的值', en: 'Put every field of this change back to its earlier value' }) : t({ zh: '把这一项恢复为修改前的值', en: 'Put this field back to its value before this change' })}
+                  onClick={() => void restore(g)}
                 >
                   {busy === e.id ? t({ zh: '正在恢复…', en: 'Restoring…' }) : t({ zh: '恢复', en: 'Restore' })}
                 </button>

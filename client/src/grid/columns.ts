@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import type { Lang } from '../i18n';
 import { enumKeys } from '../tables/enums';
 import { isEditable } from '../tables/specs';
@@ -9,6 +9,7 @@ import { mayEditCell } from '../api/session';
 import { LinksCell, OpenRowCell, ResponsibilitiesCell } from './cells';
 import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
 import { DepartmentFilter, EnumFilter } from './filters';
+import { numberEditor } from './numberCells';
 
 const LONG = new Set(['longText', 'responsibilities', 'links', 'stringList', 'enumList']);
 
@@ -27,9 +28,8 @@ function editorFor(f: FieldSpec): Partial<ColDef<Row>> {
       return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: f.maxLength ?? 20000, rows: 12, cols: 64 } };
     case 'int':
     case 'year':
-      return { cellEditor: 'agNumberCellEditor', cellEditorParams: { precision: 0, preventStepping: true } };
     case 'float':
-      return { cellEditor: 'agNumberCellEditor', cellEditorParams: { preventStepping: true } };
+      return numberEditor(f);
     case 'enum':
       return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: enumKeys(f.enumName!) } };
     case 'bool':
@@ -103,6 +103,16 @@ function sortFor(spec: TableSpec, f: FieldSpec, lang: Lang): Partial<ColDef<Row>
   return {};
 }
 
+/** A row's departments as search finds them: names, aliases, English names and codes. */
+export function responsibilitiesSearchText(v: unknown): string {
+  if (!Array.isArray(v)) return '';
+  return v
+    .map((r: { department?: { name?: string; nameEn?: string; code?: string; aliases?: string[] } }) =>
+      [r.department?.name, r.department?.nameEn, r.department?.code, ...(r.department?.aliases ?? [])].filter(Boolean).join(' '),
+    )
+    .join(' ');
+}
+
 /** The grid's columns for a table: every API field, with its editor, filter and formatting. */
 export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
   const open: ColDef<Row> = {
@@ -131,18 +141,21 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
       width: f.width,
       hide: f.hidden ?? false,
       pinned: f.name === 'seq' ? 'left' : undefined,
-      editable: isEditable(f),
+      // Editable only where the user may change it: read-only in look and behaviour otherwise.
+      editable: isEditable(f) ? (p: EditableCallbackParams<Row, unknown, GridContext>) => !!p.data && mayEditCell(p.context.user, spec, p.data, f.kind) : false,
       cellDataType: false,
       valueFormatter: (p: ValueFormatterParams<Row>) => formatValue(f, p.value, lang),
       tooltip: (p: ITooltipParams<Row, unknown, GridContext>) =>
         p.context.controller.cellMessage(p.data?.id, f.name) ?? (long || f.kind === 'text' ? formatValue(f, p.value, lang) || undefined : undefined),
+      // The row's own value, not p.value: AG Grid hands this the filter value, which for text-filtered
+      // lists and links is already the formatted string (formatting it again threw on 专项目标, 创新指南, 部门).
       getQuickFilterText: (p) => {
-        const v = p.value;
-        if (f.kind === 'responsibilities') return (v ?? []).map((r: { department: { name: string; aliases: string[] } }) => [r.department.name, ...r.department.aliases].join(' ')).join(' ');
+        const v = p.data?.[f.name];
+        if (f.kind === 'responsibilities') return responsibilitiesSearchText(v);
         if (f.kind === 'enum' || f.kind === 'enumList' || f.kind === 'bool') return `${formatValue(f, v, 'zh')} ${formatValue(f, v, 'en')}`;
         return formatValue(f, v, lang);
       },
-      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && !mayEditCell(p.context.user, spec, p.data, f.kind) } : stateRules(f.name),
+      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && p.context.user?.role === 'EDITOR' && !mayEditCell(p.context.user, spec, p.data, f.kind) } : stateRules(f.name),
       cellClass: f.kind === 'int' || f.kind === 'year' || f.kind === 'float' || f.kind === 'meta' ? 'num' : undefined,
       ...(f.kind === 'responsibilities' ? { cellRenderer: ResponsibilitiesCell } : {}),
       ...(f.kind === 'links' ? { cellRenderer: LinksCell, cellRendererParams: { linkTable: f.linkTable } } : {}),

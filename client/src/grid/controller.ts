@@ -2,7 +2,7 @@ import type { GridApi, IRowNode } from 'ag-grid-community';
 import { batchUpdate, getRow, updateRow, type Edit } from '../api/rows';
 import { toProblem, type Problem } from '../api/errors';
 import { isVersionConflict, reason } from '../api/describe';
-import { parseFieldPath } from '../api/errors';
+import { explain, parseFieldPath } from '../api/errors';
 import { notify, type NoticeAction } from '../ui/notify';
 import type { Lang } from '../i18n';
 import { fieldOf } from '../tables/specs';
@@ -12,6 +12,7 @@ import { cellLabel, quote, rowLabel } from './labels';
 import { historyOf, type Change, type History } from './undo';
 import { refreshDepartments } from '../api/departments';
 import { signInActions } from '../api/session';
+import { RefusedValue } from './numberCells';
 
 export type CellState = 'saving' | 'saved' | 'failed';
 
@@ -137,7 +138,7 @@ export class EditController {
 
   reportLoadError(e: unknown) {
     const p = toProblem(e);
-    notify({ kind: 'error', title: zhen(this.lang, '加载失败', 'Could not load'), body: reason(p, this.lang), detail: p.message });
+    notify({ kind: 'error', title: zhen(this.lang, '加载失败', 'Could not load'), body: explain(p, this.lang, reason(p, this.lang)) });
   }
 
   /** The last server value of a row (without typed values in flight). */
@@ -152,6 +153,10 @@ export class EditController {
     const field = fieldOf(this.spec, colId);
     const row = this.serverRow(rowId);
     if (!field || !row) return;
+    if (value instanceof RefusedValue) {
+      this.refuseTyped(row, field, value);
+      return;
+    }
     const before = this.overlay.get(rowId)?.has(colId) ? this.overlay.get(rowId)!.get(colId) : row[colId];
     if (sameInput(field, before, value)) return;
     void this.commit([{ rowId, field, before: row[colId], after: value }], 'edit');
@@ -370,12 +375,28 @@ export class EditController {
         });
       }
     }
+    // The title names the cell; the body says why and what to do, in words (no codes, no field paths).
+    const label = (name: string) => fieldOf(this.spec, name)?.label[lang];
     notify({
       kind: conflict ? 'conflict' : 'error',
       title: where ? `${title}${lang === 'zh' ? '：' : ': '}${where}` : title,
-      body: [why + (lang === 'zh' ? '。' : '.'), lost].filter(Boolean).join(lang === 'zh' ? '' : ' '),
-      detail: problem.code !== 'CLIENT' && problem.message && lang === 'zh' ? `${problem.code}: ${problem.message}` : undefined,
+      body: [explain(problem, lang, why, label, !refusedField || !where), lost].filter(Boolean).join(lang === 'zh' ? '' : ' '),
       actions,
+    });
+  }
+
+  /** A typed value the field's rules refuse (a word in a number cell): nothing is sent, the old value stays. */
+  private refuseTyped(row: Row, field: NonNullable<ReturnType<typeof fieldOf>>, refused: RefusedValue) {
+    const lang = this.lang;
+    this.markFailed(row.id, field.name, refused.reason);
+    notify({
+      kind: 'error',
+      title: `${zhen(lang, '未保存', 'Not saved')}${zhen(lang, '：', ': ')}${cellLabel(this.spec, row, field, lang)}`,
+      body: zhen(
+        lang,
+        `${refused.reason}。您输入的${quote(refused.typed || '（空）', lang)}没有保存，单元格保留原值。`,
+        `${refused.reason}. What you typed, ${quote(refused.typed, lang)}, was not saved; the cell keeps its value.`,
+      ),
     });
   }
 

@@ -2,8 +2,9 @@ import { enumKeys, enumLabel, parseEnum } from './enums';
 import { formatDateTime, type Lang } from '../i18n';
 import type { Department, FieldSpec, LinkRef, Responsibility } from './types';
 
-/** A cell value that cannot be read, with the reason in the user's language. */
-export class ValueError extends Error {}
+import { readNumber, ValueError } from './rules';
+
+export { ValueError };
 
 const ROLE_WORDS: Record<string, 'LEAD' | 'SUPPORT'> = { 牵头: 'LEAD', 主责: 'LEAD', lead: 'LEAD', 配合: 'SUPPORT', 协办: 'SUPPORT', support: 'SUPPORT' };
 const roleText = (role: string, lang: Lang) => enumLabel('ResponsibilityRole', role, lang);
@@ -27,9 +28,14 @@ export const linkTitle = (l: LinkRef) => l.title ?? l.name ?? '';
 export const formatLinks = (list: LinkRef[] | null | undefined, lang: Lang) =>
   (list ?? []).map((l) => `${l.seq} ${linkTitle(l)}`).join(lang === 'zh' ? '；' : '; ');
 
+const LIST_KINDS = new Set(['enumList', 'responsibilities', 'stringList', 'links']);
+
 /** The text a cell shows, exports to CSV and copies: labels, not codes. */
 export function formatValue(field: FieldSpec, value: unknown, lang: Lang): string {
   if (value == null) return '';
+  // A list column given something else (text already formatted, a malformed row) shows it as text
+  // rather than throwing: one odd value must not take the grid down.
+  if (LIST_KINDS.has(field.kind) && !Array.isArray(value)) return typeof value === 'string' ? value : '';
   switch (field.kind) {
     case 'enum':
       return enumLabel(field.enumName!, value, lang);
@@ -85,10 +91,7 @@ export function findDepartment(all: Department[], text: string): Department | un
 export function parseText(field: FieldSpec, raw: string, lang: Lang, ctx: { departments: Department[]; current?: unknown }): unknown {
   const text = raw.replace(/\r/g, '').trim();
   const zh = lang === 'zh';
-  const empty = () => {
-    if (field.nullable) return null;
-    throw new ValueError(zh ? '不能为空' : 'must not be empty');
-  };
+
   switch (field.kind) {
     case 'text':
     case 'longText':
@@ -96,19 +99,9 @@ export function parseText(field: FieldSpec, raw: string, lang: Lang, ctx: { depa
       if (field.maxLength && text.length > field.maxLength) throw new ValueError(zh ? `最多 ${field.maxLength} 个字，粘贴的有 ${text.length} 个` : `at most ${field.maxLength} characters, got ${text.length}`);
       return raw.replace(/\r/g, '').trim();
     case 'int':
-    case 'year': {
-      if (!text) return empty();
-      const t = text.replace(/[,，\s]/g, '');
-      if (!/^[+-]?\d+$/.test(t)) throw new ValueError(zh ? `“${text}”不是整数` : `"${text}" is not a whole number`);
-      return Number(t);
-    }
-    case 'float': {
-      if (!text) return empty();
-      const t = text.replace(/[,，\s]/g, '');
-      const n = Number(t);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) || !Number.isFinite(n)) throw new ValueError(zh ? `“${text}”不是数字` : `"${text}" is not a number`);
-      return n;
-    }
+    case 'year':
+    case 'float':
+      return readNumber(field, raw, lang);
     case 'enum': {
       const v = parseEnum(field.enumName!, text);
       if (v === undefined) throw new ValueError(zh ? `“${text}”不是可选值（${enumChoices(field, lang)}）` : `"${text}" is not one of ${enumChoices(field, lang)}`);
