@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../schema/accounts/account.enums';
 import { ADMIN_PASSWORD } from '../helpers';
-import { cell, cellState, dismissNotices, eventually, launchBrowser, openSession, openTable, screenshot, startUiServer, typeInto, type Session, type UiServer } from './support';
+import { cell, cellState, dismissNotices, eventually, expectConsoleErrors, launchBrowser, openSession, openTable, screenshot, startUiServer, typeInto, type Session, type UiServer } from './support';
 
 /**
  * The grid fixes of issue 10: quick search on every table, the page error boundary, number cells,
@@ -75,6 +75,8 @@ describe('quick search and the page error boundary (item 1)', { timeout: 60_000 
     await page.getByRole('navigation').getByRole('link', { name: '标准' }).click();
     await eventually(() => box.textContent()).toContain('这个页面出错了');
     await screenshot(page, 'page-error-zh');
+    // The malformed row's render error, caught by the boundary, is the only console error.
+    expectConsoleErrors(s, /TypeError: \w+\.map is not a function/);
     await s.context.close();
   });
 });

@@ -113,6 +113,17 @@ const open = new Set<Session>();
 /** Problems of pages closed during the test. */
 const closed: string[] = [];
 
+/**
+ * Takes the console errors a test causes on purpose (matching `pattern`) out of the check, and
+ * fails unless at least one came: the rest are still checked after the test.
+ */
+export function expectConsoleErrors(session: Session, pattern: RegExp) {
+  const expected = session.errors.filter((e) => pattern.test(e));
+  expect(expected.length, `a console error matching ${pattern}`).toBeGreaterThan(0);
+  const rest = session.errors.filter((e) => !pattern.test(e));
+  session.errors.splice(0, session.errors.length, ...rest);
+}
+
 /** Fails with the page's console errors, uncaught exceptions and AG Grid warnings, if any. */
 export function expectNoConsoleProblems(session: Session) {
   expect(session.errors, 'console errors, uncaught exceptions or AG Grid warnings').toEqual([]);

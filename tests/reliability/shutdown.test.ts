@@ -82,7 +82,7 @@ describe('SIGTERM drains the hub', () => {
     hub = cut;
     const token = await cut.login();
     expect((await cut.gql(IMPORT.replace('INDICATORS', 'PLANS'), { c: PLAN_CSV, p: null }, token)).body?.data?.importTable.applied).toBe(true);
-    const rows = 20_000;
+    const rows = 5_000;
     const lines = ['序号,指标名称,单位,目标值,指标属性,责任单位'];
     for (let i = 1; i <= rows; i++) lines.push(`${i},停机指标${i},个,达到${i}以上,预期性,区发改局:牵头`);
     let answered = false;

@@ -15,7 +15,7 @@ export function ResponsibilitiesCell(p: CustomCellRendererProps<Row, Responsibil
       {list.map((r, i) => (
         <span key={`${r.department.id || r.department.name}-${i}`} className={`chip chip-${r.role.toLowerCase()}`} title={[lang === 'en' ? r.department.name : r.department.nameEn, lang === 'en' ? r.noteEn || r.note : r.note].filter(Boolean).join(' — ')}>
           <span className="chip-role">{enumLabel('ResponsibilityRole', r.role, lang)}</span>
-          {departmentName(r.department, lang)}
+          <span className="chip-name">{departmentName(r.department, lang)}</span>
         </span>
       ))}
     </span>

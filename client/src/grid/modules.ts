@@ -7,6 +7,7 @@ import {
   CustomEditorModule,
   CustomFilterModule,
   DateFilterModule,
+  EventApiModule,
   HighlightChangesModule,
   InfiniteRowModelModule,
   LargeTextEditorModule,
@@ -32,7 +33,7 @@ import {
  * grid's own chunk). A feature whose module is missing silently does nothing (console error #200,
  * which fails the browser tests); development builds add AG Grid's validation, which names the
  * missing module. Not registered, since nothing uses them: column auto-size, drag and drop
- * (dndSource), the event API (the grid's events are React props).
+ * (dndSource). The event API is for the filter chips, which follow filter changes from outside the grid.
  */
 const modules: Module[] = [
   ClientSideRowModelModule,
@@ -54,6 +55,7 @@ const modules: Module[] = [
   ScrollApiModule,
   RenderApiModule,
   RowSelectionModule,
+  EventApiModule,
   CellStyleModule,
   HighlightChangesModule,
   TooltipModule,
