@@ -37,9 +37,13 @@ async function shutdown(signal: string) {
     console.error(`Plan Hub: requests still running after ${shutdownTimeoutMs} ms; exiting without them`);
     process.exit(1);
   }, shutdownTimeoutMs);
+  // A connection kept alive after its last answer would hold close() for the keep-alive timeout
+  // (72 s): close each one as soon as it is idle.
+  const idle = setInterval(() => hub.app.server.closeIdleConnections(), 50);
   let code = 0;
   try {
     await hub.app.close();
+    clearInterval(idle);
     if (config.database.engine === 'sqlite') await hub.orm.em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
     await hub.orm.close(true);
   } catch (error) {
