@@ -22,7 +22,7 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
     let output = '';
     p.stdout!.on('data', (d) => (output += d));
     p.stderr!.on('data', (d) => (output += d));
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 400; i++) {
       if (p.exitCode != null) throw new Error(`hub on ${port} exited: ${output}`);
       try {
         if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
@@ -51,7 +51,7 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
     await start(ports[1], url);
     // A session made through one process works in the other: sessions live in the database.
     token = (await gql(ports[0], 'mutation { login(username: "admin", password: "multi-process test password") { token } }')).data.login.token;
-  }, 90_000);
+  }, 200_000);
 
   afterAll(async () => {
     for (const p of procs) p.kill('SIGTERM');
@@ -121,5 +121,5 @@ describe.runIf(TEST_ENGINE === 'postgresql')('several hub processes on one Postg
     expect(JSON.parse(trail[0].after)).toBe(contested.name);
     expect(['编辑后的标准', `${standards[4].name}（导入）`]).toContain(contested.name);
     expect(contested.version).toBe(standards[4].version + trail.length);
-  }, 90_000);
+  }, 200_000);
 });

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 const require = createRequire(import.meta.url);
 
@@ -14,6 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on 2 cores. The files wait
+    // on Chromium, child hub processes and the database much of the time, so two run side by side.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Before any test file starts: the Chromium for the browser tests (tests/browser/chromium.ts) and
     // the admin UI's build (tests/browser/build.global.ts).
     globalSetup: ['tests/global-setup.ts', 'tests/browser/build.global.ts'],
