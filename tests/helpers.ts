@@ -6,7 +6,7 @@ import { createServices } from '../server/services';
 import { SYSTEM_ACTOR, ANONYMOUS, type Actor } from '../server/common/actor';
 import { Role } from '../schema/accounts/account.enums';
 import { parseDatabaseUrl, type DatabaseConfig } from '../server/config';
-import pg from 'pg';
+import { freshPgDatabase } from './reliability/hub-process';
 
 /**
  * The engine under test: in-memory SQLite by default; TEST_DATABASE_URL=postgres://… runs the same
@@ -17,22 +17,8 @@ export const TEST_ENGINE = process.env.TEST_DATABASE_URL ? parseDatabaseUrl(proc
 export async function freshDatabase(): Promise<{ database: DatabaseConfig; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url || TEST_ENGINE === 'sqlite') return { database: url ? parseDatabaseUrl(url) : { engine: 'sqlite', path: ':memory:' }, drop: async () => {} };
-  const name = `planhub_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    database: { engine: 'postgresql', url: target.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const db = await freshPgDatabase(url, 'planhub_test');
+  return { database: { engine: 'postgresql', url: db.url }, drop: db.drop };
 }
 
 export interface TestHub extends PlanHub {
