@@ -142,7 +142,7 @@ export function UserBadge() {
     <div className="user-badge" data-testid="user-badge">
       <span className="user-who">
         <span className="user-name" data-testid="user-name">{user.username}</span>
-        <span className="user-role" data-testid="user-role">
+        <span className="user-role" data-testid="user-role" title={`${ROLE_LABEL[user.role][lang]}${dept ? ` · ${dept}` : ''}`}>
           {ROLE_LABEL[user.role][lang]}
           {dept ? ` · ${dept}` : ''}
         </span>
