@@ -18,8 +18,9 @@ const WORK = join(ROOT, 'node_modules', '.cache', 'plan-hub-client');
 const LOCK = join(WORK, 'lock');
 const SOURCES = ['index.html', 'vite.config.ts', 'src', 'public'].map((p) => join(CLIENT, p));
 // README.md: the GraphQL explorer's example tabs are its example queries. Shared with the server and
-// bundled into the client: the column and enum words (schema/labels.ts) and the numeric field rules.
-const EXTRA = [join(ROOT, 'package-lock.json'), join(ROOT, 'README.md'), join(ROOT, 'schema', 'labels.ts'), join(ROOT, 'schema', 'common', 'number-rules.ts')];
+// bundled into the client: the numeric field rules (the column and enum words come from the table
+// descriptors through src/tables/descriptors.generated.ts).
+const EXTRA = [join(ROOT, 'package-lock.json'), join(ROOT, 'README.md'), join(ROOT, 'schema', 'common', 'number-rules.ts')];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -7,28 +7,16 @@ import { parseId } from '../common/ids';
 import { badInput } from '../errors';
 import { parseTarget } from './target';
 import type { FieldChange } from '../audit/audit.service';
+import { columnFields, DESCRIPTORS, searchableProperties, sortableProperties } from '../../schema/descriptors';
 
 export class IndicatorService extends PlanItemService<Indicator> {
   readonly typeName = 'Indicator';
   readonly kind = 'indicator' as const;
   protected readonly entity = Indicator;
-  protected readonly fields = {
-    name: { nullable: false },
-    unit: { nullable: false },
-    unitAsWritten: { nullable: true },
-    targetText: { nullable: false },
-    targetAsWritten: { nullable: true },
-    targetValue: { nullable: true },
-    targetKind: { nullable: false },
-    annualGrowthPct: { nullable: true },
-    attribute: { nullable: false },
-    cumulative: { nullable: false },
-  };
-  protected readonly searchable = ['name', 'unit', 'targetText'];
-  protected readonly sortable = {
-    seq: 'seq', name: 'name', unit: 'unit', targetText: 'targetText', targetValue: 'targetValue', targetKind: 'targetKind',
-    annualGrowthPct: 'annualGrowthPct', attribute: 'attribute', cumulative: 'cumulative', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id',
-  };
+  // From the table's descriptor (schema/indicators/indicators.descriptor.ts).
+  protected readonly fields = columnFields(DESCRIPTORS.indicators);
+  protected readonly searchable = searchableProperties(DESCRIPTORS.indicators);
+  protected readonly sortable = sortableProperties(DESCRIPTORS.indicators);
 
   protected applyFilter(qb: QueryBuilder<Indicator>, f: IndicatorFilter) {
     if (f.attribute) qb.andWhere({ attribute: f.attribute });

@@ -2,17 +2,16 @@ import type { QueryBuilder } from '@mikro-orm/knex';
 import { Rectification } from '../../schema/rectifications/rectification.entity';
 import type { RectificationFilter } from '../../schema/rectifications/rectification.inputs';
 import { PlanItemService } from '../common/plan-item.service';
+import { columnFields, DESCRIPTORS, searchableProperties, sortableProperties } from '../../schema/descriptors';
 
 export class RectificationService extends PlanItemService<Rectification> {
   readonly typeName = 'Rectification';
   readonly kind = 'rectification' as const;
   protected readonly entity = Rectification;
-  protected readonly fields = {
-    problem: { nullable: false }, direction: { nullable: false }, plan: { nullable: false, property: 'planText' }, measures: { nullable: false },
-    expectedOutcomes: { nullable: false }, deadlineYear: { nullable: true }, status: { nullable: false }, othersInvolved: { nullable: false },
-  };
-  protected readonly searchable = ['problem', 'direction', 'planText', 'measures', 'expectedOutcomes'];
-  protected readonly sortable = { seq: 'seq', deadlineYear: 'deadlineYear', status: 'status', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id' };
+  // From the table's descriptor (schema/rectifications/rectifications.descriptor.ts).
+  protected readonly fields = columnFields(DESCRIPTORS.rectifications);
+  protected readonly searchable = searchableProperties(DESCRIPTORS.rectifications);
+  protected readonly sortable = sortableProperties(DESCRIPTORS.rectifications);
 
   protected readonly apiNames = { planText: 'plan' };
 

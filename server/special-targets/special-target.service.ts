@@ -7,14 +7,16 @@ import { PlanItemService, type ItemData } from '../common/plan-item.service';
 import { parseId } from '../common/ids';
 import { badInput } from '../errors';
 import type { FieldChange } from '../audit/audit.service';
+import { columnFields, DESCRIPTORS, searchableProperties, sortableProperties } from '../../schema/descriptors';
 
 export class SpecialTargetService extends PlanItemService<SpecialTarget> {
   readonly typeName = 'SpecialTarget';
   readonly kind = 'specialTarget' as const;
   protected readonly entity = SpecialTarget;
-  protected readonly fields = { title: { nullable: false }, content: { nullable: false }, othersInvolved: { nullable: false } };
-  protected readonly searchable = ['title', 'content'];
-  protected readonly sortable = { seq: 'seq', title: 'title', othersInvolved: 'othersInvolved', updatedAt: 'updatedAt', createdAt: 'createdAt', version: 'version', id: 'id' };
+  // From the table's descriptor (schema/special-targets/special-targets.descriptor.ts).
+  protected readonly fields = columnFields(DESCRIPTORS.specialTargets);
+  protected readonly searchable = searchableProperties(DESCRIPTORS.specialTargets);
+  protected readonly sortable = sortableProperties(DESCRIPTORS.specialTargets);
 
   protected readonly apiNames = { assessmentMethodList: 'assessmentMethods' };
 

@@ -1,7 +1,8 @@
 import { IndicatorAttribute, TargetKind } from '../../schema/indicators/indicator.enums';
 import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
 import { InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
-import { ENUM_LABELS, type EnumName, type EnumValueLabel } from '../../schema/labels';
+import { ENUMS as DESCRIBED, type EnumName } from '../../schema/descriptors';
+import type { EnumValueLabel } from '../../schema/common/descriptor';
 import { RectificationStatus } from '../../schema/rectifications/rectification.enums';
 import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
 
@@ -16,12 +17,15 @@ export interface EnumLabels {
 }
 
 /**
- * From the shared labels (schema/labels.ts): the Chinese label first (what exports write, as the
- * grid shows it), then its synonyms (older words, still read), then the English label.
+ * From the enum's words in its table's descriptor: the Chinese label first (what exports write, as
+ * the grid shows it), then its synonyms (older words, still read), then the English label. The
+ * descriptor names exactly the GraphQL enum's values, or the server does not start.
  */
 function enumLabels(values: Record<string, string>, name: EnumName): EnumLabels {
   const labels: Record<string, string> = {};
-  const defs: Record<string, EnumValueLabel> = ENUM_LABELS[name];
+  const defs: Record<string, EnumValueLabel> = DESCRIBED[name];
+  const described = Object.keys(defs).join(',');
+  if (described !== Object.values(values).join(',')) throw new Error(`the ${name} descriptor names ${described}, the enum ${Object.values(values).join(',')}`);
   for (const [value, l] of Object.entries(defs)) labels[l.zh] = value;
   for (const [value, l] of Object.entries(defs)) for (const s of l.synonyms ?? []) labels[s] ??= value;
   for (const [value, l] of Object.entries(defs)) labels[l.en] ??= value;
@@ -62,3 +66,13 @@ export function enumChoices(e: EnumLabels): string {
   const labels = e.values.map((v) => enumLabel(e, v));
   return `${labels.join(', ')} (${e.values.join(', ')})`;
 }
+
+/** The enums by their GraphQL name, as a descriptor's `enum` names them. */
+export const ENUMS_BY_NAME: Record<string, EnumLabels> = {
+  IndicatorAttribute: ENUMS.attribute,
+  TargetKind: ENUMS.targetKind,
+  AssessmentMethod: ENUMS.assessmentMethod,
+  InnovationField: ENUMS.innovationField,
+  RectificationStatus: ENUMS.status,
+  ResponsibilityRole: ENUMS.role,
+};

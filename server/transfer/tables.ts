@@ -14,8 +14,9 @@ import { StandardInput } from '../../schema/standards/standard.inputs';
 import { DepartmentInput } from '../../schema/departments/department.inputs';
 import { PlanRowInput } from '../../schema/transfer/transfer.inputs';
 import { badInput } from '../errors';
-import { ENUMS, type EnumLabels } from './labels';
-import { COLUMN_LABELS, INFORMATIONAL_COLUMNS, type Label } from '../../schema/labels';
+import { ENUMS_BY_NAME, type EnumLabels } from './labels';
+import { DESCRIPTORS } from '../../schema/descriptors';
+import type { FieldDescriptor, TableDescriptor } from '../../schema/common/descriptor';
 
 export type CellKind =
   | { type: 'text' }
@@ -75,177 +76,62 @@ export interface KeyedTableSpec extends BaseSpec {
 }
 export type TableSpec = PlanTableSpec | KeyedTableSpec;
 
-const text = { type: 'text' } as const;
-const int = { type: 'int' } as const;
-const float = { type: 'float' } as const;
-const bool = { type: 'bool' } as const;
+/** A descriptor's field as files carry it: its Chinese label is the header exports write; its English label, field name and aliases are read too. */
+function columnOf(table: string, f: FieldDescriptor): ColumnSpec {
+  const kind: CellKind =
+    f.cell === 'enum' || f.cell === 'enumList'
+      ? { type: f.cell, enum: ENUMS_BY_NAME[f.enum!] ?? fail(`${table}.${f.field}: no enum ${f.enum}`) }
+      : ({ type: f.cell } as CellKind);
+  const column: ColumnSpec = { field: f.field, header: f.label.zh, aliases: [...new Set([...(f.aliases ?? []), f.label.en])], kind };
+  if (f.fileRequired ?? f.required) column.required = true;
+  if (f.nullable) column.nullable = true;
+  if (f.property) column.property = f.property;
+  if (f.fileWidth) column.width = f.fileWidth;
+  const stored = STORED[`${table}.${f.field}`];
+  if (stored) column.stored = stored;
+  return column;
+}
+function fail(message: string): never {
+  throw new Error(message);
+}
 
-const SEQ: ColumnSpec = { field: 'seq', header: '序号', aliases: ['编号', 'no', 'no.'], kind: int, required: true, width: 6 };
-// 规划 was this column's header before the grid and the files shared one set of words.
-const OLD_PLAN_HEADER = '规划';
-const RESPONSIBILITIES: ColumnSpec = { field: 'responsibilities', header: '责任单位', aliases: ['责任部门', '牵头/配合单位', '责任单位及分工'], kind: { type: 'responsibilities' }, width: 36 };
-const NOTES: ColumnSpec = { field: 'responsibilityNotes', header: '责任说明', aliases: ['分工说明', 'notes'], kind: { type: 'notes' }, width: 40 };
-const PLAN_CODE: ColumnSpec = { field: 'planCode', header: '所属规划', aliases: [OLD_PLAN_HEADER, '规划代码', 'plan code'], kind: { type: 'planCode' }, width: 16 };
-
-export const TABLES: Record<TableName, TableSpec> = {
-  plans: {
-    name: TransferTable.PLANS,
-    label: '规划',
-    slug: 'plans',
-    inputClass: PlanRowInput,
-    columns: [
-      { field: 'code', header: '代码', aliases: ['规划代码'], kind: text, required: true, width: 18 },
-      { field: 'name', header: '名称', aliases: ['规划名称'], kind: text, required: true, width: 50 },
-      { field: 'nameEn', header: '英文名称', kind: text, required: true, width: 50 },
-      { field: 'startYear', header: '起始年份', aliases: ['开始年份'], kind: int, required: true, width: 10 },
-      { field: 'endYear', header: '结束年份', kind: int, required: true, width: 10 },
-      { field: 'publishedOn', header: '发布日期', kind: { type: 'date' }, nullable: true, width: 12 },
-      { field: 'source', header: '来源', kind: text, nullable: true, width: 40 },
-    ],
-  },
-  departments: {
-    name: TransferTable.DEPARTMENTS,
-    label: '部门',
-    slug: 'departments',
-    inputClass: DepartmentInput,
-    columns: [
-      { field: 'code', header: '代码', aliases: ['部门代码'], kind: text, required: true, width: 22 },
-      { field: 'name', header: '名称', aliases: ['部门名称', '单位名称', '部门'], kind: text, required: true, width: 22 },
-      { field: 'nameEn', header: '英文名称', kind: text, required: true, width: 44 },
-      { field: 'aliases', header: '别名', aliases: ['其他名称'], kind: { type: 'textList' }, width: 40 },
-    ],
-  },
-  indicators: {
-    name: TransferTable.INDICATORS,
-    label: '重点绩效指标',
-    slug: 'indicators',
-    inputClass: IndicatorInput,
-    entity: Indicator,
-    kind: 'indicator',
-    typeName: 'Indicator',
-    columns: [
-      SEQ,
-      { field: 'name', header: '指标名称', aliases: ['指标'], kind: text, required: true, width: 30 },
-      { field: 'unit', header: '单位', kind: text, required: true, width: 8 },
-      { field: 'targetText', header: '2020年目标', aliases: ['目标值', '目标', '规划目标'], kind: text, required: true, width: 14 },
-      { field: 'targetKind', header: '目标类型', kind: { type: 'enum', enum: ENUMS.targetKind }, width: 10 },
-      { field: 'targetValue', header: '目标数值', kind: float, nullable: true, width: 10 },
-      { field: 'annualGrowthPct', header: '年均增长（%）', aliases: ['年均增长', '年均增长%', '年均增长率'], kind: float, nullable: true, width: 12 },
-      { field: 'attribute', header: '属性', aliases: ['指标属性'], kind: { type: 'enum', enum: ENUMS.attribute }, required: true, width: 10 },
-      { field: 'cumulative', header: '五年累计', aliases: ['累计'], kind: bool, width: 10 },
-      RESPONSIBILITIES,
-      NOTES,
-      { field: 'unitAsWritten', header: '名称原文', aliases: ['原文指标名称'], kind: text, nullable: true, width: 30 },
-      { field: 'targetAsWritten', header: '目标原文', aliases: ['原文目标值'], kind: text, nullable: true, width: 12 },
-      PLAN_CODE,
-    ],
-  },
-  specialTargets: {
-    name: TransferTable.SPECIAL_TARGETS,
-    label: '重点专项目标',
-    slug: 'special-targets',
-    inputClass: SpecialTargetInput,
-    entity: SpecialTarget,
-    kind: 'specialTarget',
-    typeName: 'SpecialTarget',
-    columns: [
-      SEQ,
-      { field: 'title', header: '专项目标', aliases: ['目标', '标题', '目标名称', '重点专项目标'], kind: text, required: true, width: 30 },
-      { field: 'content', header: '主要内容', aliases: ['目标内容', '内容'], kind: text, required: true, width: 60 },
-      {
-        field: 'assessmentMethods',
-        header: '考核方式',
-        kind: { type: 'enumList', enum: ENUMS.assessmentMethod },
-        width: 20,
-        property: 'assessmentMethodList',
-        // As SpecialTarget keeps them: distinct names joined by commas.
-        stored: { save: (v) => [...new Set(v as string[])].join(','), load: (v) => (v ? String(v).split(',') : []) },
-      },
-      { field: 'othersInvolved', header: '另有单位（等）', aliases: ['含其他单位', '等'], kind: bool, width: 10 },
-      { ...RESPONSIBILITIES, aliases: [...RESPONSIBILITIES.aliases!, '考核牵头部门'] },
-      NOTES,
-      { field: 'indicators', header: '关联指标', aliases: ['关联指标序号', 'indicatorSeqs'], kind: { type: 'seqList' }, width: 14 },
-      PLAN_CODE,
-    ],
-  },
-  rectifications: {
-    name: TransferTable.RECTIFICATIONS,
-    label: '热点问题整改',
-    slug: 'rectifications',
-    inputClass: RectificationInput,
-    entity: Rectification,
-    kind: 'rectification',
-    typeName: 'Rectification',
-    columns: [
-      SEQ,
-      { field: 'problem', header: '问题概要', aliases: ['问题'], kind: text, required: true, width: 40 },
-      { field: 'direction', header: '整改方向', kind: text, required: true, width: 30 },
-      { field: 'plan', header: '整改计划', property: 'planText', kind: text, required: true, width: 40 },
-      { field: 'measures', header: '整改举措及目标', aliases: ['整改举措'], kind: text, required: true, width: 40 },
-      { field: 'expectedOutcomes', header: '预期成效', kind: text, required: true, width: 40 },
-      { field: 'deadlineYear', header: '整改时限（年）', aliases: ['整改时限', '整改年份', '时限'], kind: int, nullable: true, width: 10 },
-      { field: 'status', header: '状态', aliases: ['整改状态'], kind: { type: 'enum', enum: ENUMS.status }, width: 10 },
-      { field: 'othersInvolved', header: '另有单位（等）', aliases: ['含其他单位', '等'], kind: bool, width: 10 },
-      RESPONSIBILITIES,
-      NOTES,
-      PLAN_CODE,
-    ],
-  },
-  innovationTopics: {
-    name: TransferTable.INNOVATION_TOPICS,
-    label: '创新指引课题',
-    slug: 'innovation-topics',
-    inputClass: InnovationTopicInput,
-    entity: InnovationTopic,
-    kind: 'innovationTopic',
-    typeName: 'InnovationTopic',
-    columns: [
-      SEQ,
-      { field: 'field', header: '申报方向', aliases: ['方向', '领域'], kind: { type: 'enum', enum: ENUMS.innovationField }, required: true, width: 12 },
-      { field: 'title', header: '选题', aliases: ['课题'], kind: text, required: true, width: 30 },
-      { field: 'problem', header: '需要突破和解决的问题', aliases: ['问题'], kind: text, required: true, width: 50 },
-      { field: 'path', header: '创新路径', kind: text, required: true, width: 50 },
-      { field: 'sources', header: '依据文件', aliases: ['依据', '来源'], kind: { type: 'textList' }, width: 30 },
-      RESPONSIBILITIES,
-      NOTES,
-      PLAN_CODE,
-    ],
-  },
-  standards: {
-    name: TransferTable.STANDARDS,
-    label: '公共治理标准',
-    slug: 'standards',
-    inputClass: StandardInput,
-    entity: Standard,
-    kind: 'standard',
-    typeName: 'Standard',
-    columns: [
-      SEQ,
-      { field: 'name', header: '标准名称', aliases: ['名称', '标准'], kind: text, required: true, width: 40 },
-      { field: 'releaseYear', header: '出台年份', aliases: ['发布年份', '年份', '出台时间'], kind: int, required: true, width: 10 },
-      RESPONSIBILITIES,
-      NOTES,
-      PLAN_CODE,
-    ],
-  },
+/** How the server keeps a column where it differs from the API. */
+const STORED: Record<string, ColumnSpec['stored']> = {
+  // As SpecialTarget keeps them: distinct names joined by commas.
+  'specialTargets.assessmentMethods': { save: (v) => [...new Set(v as string[])].join(','), load: (v) => (v ? String(v).split(',') : []) },
 };
 
-// One set of words: each column's header is the shared label (schema/labels.ts), which the grid shows;
-// its English label and field name are read too. A header that drifts from the label fails here, at load.
-for (const [name, spec] of Object.entries(TABLES)) {
-  const labels: Record<string, Label> = COLUMN_LABELS[name as TableName];
-  for (const c of spec.columns) {
-    const label = labels[c.field];
-    if (!label || label.zh !== c.header) throw new Error(`transfer column ${name}.${c.field}: header ${c.header} is not its label ${label?.zh}`);
-    c.aliases = [...new Set([...(c.aliases ?? []), label.en])];
-  }
-}
+/** The columns a file carries, in the descriptor's order (informational ones aside). */
+const columnsOf = (d: TableDescriptor): ColumnSpec[] => d.fields.filter((f) => f.cell && f.cell !== 'informational').map((f) => columnOf(d.name, f));
+
+const base = (d: TableDescriptor) => ({ label: d.fileLabel, slug: d.slug, columns: columnsOf(d) });
+const plan = (name: PlanTableName, d: TableDescriptor, inputClass: new () => object, entity: PlanTableSpec['entity'], kind: ItemKind): PlanTableSpec => ({
+  name,
+  ...base(d),
+  inputClass,
+  entity,
+  kind,
+  typeName: d.typeName,
+});
+
+/** Each table as files carry it: derived from its descriptor (schema/<table>/<table>.descriptor.ts). */
+export const TABLES: Record<TableName, TableSpec> = {
+  plans: { name: TransferTable.PLANS, ...base(DESCRIPTORS.plans), inputClass: PlanRowInput },
+  departments: { name: TransferTable.DEPARTMENTS, ...base(DESCRIPTORS.departments), inputClass: DepartmentInput },
+  indicators: plan(TransferTable.INDICATORS, DESCRIPTORS.indicators, IndicatorInput, Indicator, 'indicator'),
+  specialTargets: plan(TransferTable.SPECIAL_TARGETS, DESCRIPTORS.specialTargets, SpecialTargetInput, SpecialTarget, 'specialTarget'),
+  rectifications: plan(TransferTable.RECTIFICATIONS, DESCRIPTORS.rectifications, RectificationInput, Rectification, 'rectification'),
+  innovationTopics: plan(TransferTable.INNOVATION_TOPICS, DESCRIPTORS.innovationTopics, InnovationTopicInput, InnovationTopic, 'innovationTopic'),
+  standards: plan(TransferTable.STANDARDS, DESCRIPTORS.standards, StandardInput, Standard, 'standard'),
+};
 
 /** The headers of columns a file may carry but does not set (the grid's versions, times, ids), by table. */
 function informational(table: TableName): Map<string, string> {
-  const labels: Record<string, Label> = COLUMN_LABELS[table];
   const out = new Map<string, string>();
-  for (const field of INFORMATIONAL_COLUMNS[table] ?? []) for (const h of [field, labels[field].zh, labels[field].en]) out.set(headerKey(h), field);
+  for (const f of DESCRIPTORS[table].fields) {
+    if (f.cell !== 'informational') continue;
+    for (const h of [f.field, f.label.zh, f.label.en, ...(f.aliases ?? [])]) out.set(headerKey(h), f.field);
+  }
   return out;
 }
 const informationalIndex = new Map<TableName, Map<string, string>>();

@@ -1,10 +1,11 @@
 import type { Lang, Text } from '../i18n';
-import { ENUM_LABELS } from '../../../schema/labels';
+import { ENUMS as DESCRIBED } from './descriptors.generated';
 
-/** Every enum of the schema with its labels: the shared set (schema/labels.ts) the files use too. */
-export type EnumDef = Record<string, Text & { synonyms?: string[] }>;
+/** An enum's words: each value's label in both languages, and older words still read (synonyms). */
+export type EnumDef = Record<string, Text & { readonly synonyms?: readonly string[] }>;
 
-export const ENUMS = ENUM_LABELS;
+/** Every enum of the schema with its labels: the descriptors' words (generated), the ones files use too. */
+export const ENUMS = DESCRIBED;
 
 export type EnumName = keyof typeof ENUMS;
 

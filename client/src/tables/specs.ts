@@ -1,35 +1,72 @@
-import type { FieldSpec, TableKey, TableSpec } from './types';
-import { COLUMN_LABELS } from '../../../schema/labels';
+import type { FieldKind, FieldSpec, TableKey, TableSpec } from './types';
+import type { EnumName } from './enums';
+import { DESCRIPTORS } from './descriptors.generated';
 
+/**
+ * The grids: which columns each shows, in what order, how wide, and the help they give. What a field
+ * is — its words, kind, enum, rules, whether lists sort and filter by it — comes from the table's
+ * descriptor (schema/<table>/<table>.descriptor.ts) through the generated module, as the files and
+ * the server take it: one set of words for the grid, its CSV, the server's export and the import.
+ */
 const DEPARTMENT = 'id code name nameEn aliases';
 const RESPONSIBILITIES = `responsibilities { id role note noteEn department { ${DEPARTMENT} } }`;
 const META = 'planCode version createdAt updatedAt';
 
-/** Columns every plan table shares, after its own. */
-const seq: FieldSpec = { name: 'seq', label: COLUMN_LABELS.indicators.seq, kind: 'int', required: true, width: 90 };
-const responsibilities: FieldSpec = {
-  name: 'responsibilities',
-  label: COLUMN_LABELS.indicators.responsibilities,
-  kind: 'responsibilities',
-  inCreate: true,
-  width: 260,
-};
-const planMeta: FieldSpec[] = [
-  { name: 'planCode', label: COLUMN_LABELS.indicators.planCode, kind: 'meta', hidden: true, width: 140 },
-  { name: 'version', label: COLUMN_LABELS.indicators.version, kind: 'meta', width: 90 },
-  { name: 'updatedAt', label: COLUMN_LABELS.indicators.updatedAt, kind: 'datetime', width: 170 },
-  { name: 'createdAt', label: COLUMN_LABELS.indicators.createdAt, kind: 'datetime', hidden: true, width: 170 },
-  { name: 'id', label: COLUMN_LABELS.indicators.id, kind: 'id', hidden: true, width: 90 },
-];
-const othersInvolved: FieldSpec = {
-  name: 'othersInvolved',
-  label: COLUMN_LABELS.specialTargets.othersInvolved,
-  kind: 'bool',
-  width: 130,
-  hint: { zh: '原文责任单位以“等”结尾', en: 'The plan’s list of units ends in 等 (and others)' },
-};
-const planSortable = ['seq', 'updatedAt', 'createdAt', 'version', 'id'];
+interface Described {
+  field: string;
+  label: { zh: string; en: string };
+  kind?: FieldKind;
+  enum?: string;
+  required?: boolean;
+  nullable?: boolean;
+  maxLength?: number;
+  patchKey?: string;
+  linkTable?: string;
+  sortable?: boolean;
+  filter?: string;
+  filterArg?: string;
+}
+const described = (table: TableKey): readonly Described[] => DESCRIPTORS[table].fields;
 
+/** How the grid lays a column out: the rest of its FieldSpec comes from the descriptor. */
+type View = Pick<FieldSpec, 'width' | 'hidden' | 'hint' | 'inCreate'>;
+
+/** A grid column: the descriptor's field, with the grid's layout. */
+function column(table: TableKey, name: string, view: View): FieldSpec {
+  const d = described(table).find((f) => f.field === name);
+  if (!d?.kind) throw new Error(`${table}.${name}: no such column in the descriptor`);
+  const spec: FieldSpec = { name, label: d.label, kind: d.kind };
+  if (d.enum) spec.enumName = d.enum as EnumName;
+  if (d.patchKey) spec.patchKey = d.patchKey;
+  if (d.nullable) spec.nullable = true;
+  if (d.required) spec.required = true;
+  if (d.maxLength) spec.maxLength = d.maxLength;
+  if (d.linkTable) spec.linkTable = d.linkTable as TableKey;
+  return { ...spec, ...view };
+}
+const columns = (table: TableKey, views: [string, View][]) => views.map(([name, view]) => column(table, name, view));
+
+/** Fields the list query can order by. */
+const sortable = (table: TableKey) => described(table).filter((f) => f.sortable).map((f) => f.field);
+
+/** The list filter's arguments a column's filter sets (paged tables filter on the server). */
+function serverFilters(table: TableKey): TableSpec['serverFilters'] {
+  const out: TableSpec['serverFilters'] = {};
+  for (const f of described(table)) if ((f.filter === 'enum' || f.filter === 'bool' || f.filter === 'department') && !f.filterArg) out[f.field] = f.filter;
+  return out;
+}
+
+/** Columns every plan table shares. */
+const seq: [string, View] = ['seq', { width: 90 }];
+const responsibilities: [string, View] = ['responsibilities', { inCreate: true, width: 260 }];
+const planMeta: [string, View][] = [
+  ['planCode', { hidden: true, width: 140 }],
+  ['version', { width: 90 }],
+  ['updatedAt', { width: 170 }],
+  ['createdAt', { hidden: true, width: 170 }],
+  ['id', { hidden: true, width: 90 }],
+];
+const othersInvolved: [string, View] = ['othersInvolved', { width: 130, hint: { zh: '原文责任单位以“等”结尾', en: 'The plan’s list of units ends in 等 (and others)' } }];
 export const indicators: TableSpec = {
   key: 'indicators',
   path: '/indicators',
@@ -46,41 +83,25 @@ export const indicators: TableSpec = {
   filterType: 'IndicatorFilter',
   rowModel: 'infinite',
   titleField: 'name',
-  fields: [
+  fields: columns('indicators', [
     seq,
-    { name: 'name', label: COLUMN_LABELS.indicators.name, kind: 'text', required: true, maxLength: 300, width: 240 },
-    { name: 'unit', label: COLUMN_LABELS.indicators.unit, kind: 'text', required: true, maxLength: 50, width: 100 },
-    {
-      name: 'targetText',
-      label: COLUMN_LABELS.indicators.targetText,
-      kind: 'text',
-      required: true,
-      maxLength: 200,
-      width: 150,
-      hint: { zh: '如 1500、13左右、达到68以上、控制在50以内、与GDP同步、市下达目标', en: 'e.g. 1500, 13左右, 达到68以上, 控制在50以内, 与GDP同步, 市下达目标' },
-    },
-    {
-      name: 'targetKind',
-      label: COLUMN_LABELS.indicators.targetKind,
-      kind: 'enum',
-      enumName: 'TargetKind',
-      required: true,
-      width: 130,
-      hint: { zh: '改目标文字时自动识别', en: 'Read again from the target text when it changes' },
-    },
-    { name: 'targetValue', label: COLUMN_LABELS.indicators.targetValue, kind: 'float', nullable: true, inCreate: true, width: 110 },
-    { name: 'annualGrowthPct', label: COLUMN_LABELS.indicators.annualGrowthPct, kind: 'float', nullable: true, inCreate: true, width: 130 },
-    { name: 'attribute', label: COLUMN_LABELS.indicators.attribute, kind: 'enum', enumName: 'IndicatorAttribute', required: true, width: 100 },
-    { name: 'cumulative', label: COLUMN_LABELS.indicators.cumulative, kind: 'bool', inCreate: true, width: 110, hint: { zh: '规划中标 * 的五年累计数', en: 'Five-year cumulative figure (marked * in the plan)' } },
+    ['name', { width: 240 }],
+    ['unit', { width: 100 }],
+    ['targetText', { width: 150, hint: { zh: '如 1500、13左右、达到68以上、控制在50以内、与GDP同步、市下达目标', en: 'e.g. 1500, 13左右, 达到68以上, 控制在50以内, 与GDP同步, 市下达目标' } }],
+    ['targetKind', { width: 130, hint: { zh: '改目标文字时自动识别', en: 'Read again from the target text when it changes' } }],
+    ['targetValue', { inCreate: true, width: 110 }],
+    ['annualGrowthPct', { inCreate: true, width: 130 }],
+    ['attribute', { width: 100 }],
+    ['cumulative', { inCreate: true, width: 110, hint: { zh: '规划中标 * 的五年累计数', en: 'Five-year cumulative figure (marked * in the plan)' } }],
     responsibilities,
-    { name: 'specialTargets', label: COLUMN_LABELS.indicators.specialTargets, kind: 'links', linkTable: 'specialTargets', patchKey: 'specialTargetIds', width: 240 },
-    { name: 'unitAsWritten', label: COLUMN_LABELS.indicators.unitAsWritten, kind: 'text', nullable: true, maxLength: 300, hidden: true, width: 200, hint: { zh: '单位需要修复时，原页面上的名称单元格', en: 'The name cell as the source page had it, where the unit had to be repaired' } },
-    { name: 'targetAsWritten', label: COLUMN_LABELS.indicators.targetAsWritten, kind: 'text', nullable: true, maxLength: 200, width: 120, hint: { zh: '原文与目标不同时，如“同上”', en: 'Where the plan’s cell differs from the target, e.g. 同上' } },
+    ['specialTargets', { width: 240 }],
+    ['unitAsWritten', { hidden: true, width: 200, hint: { zh: '单位需要修复时，原页面上的名称单元格', en: 'The name cell as the source page had it, where the unit had to be repaired' } }],
+    ['targetAsWritten', { width: 120, hint: { zh: '原文与目标不同时，如“同上”', en: 'Where the plan’s cell differs from the target, e.g. 同上' } }],
     ...planMeta,
-  ],
+  ]),
   selection: `id seq name unit unitAsWritten targetText targetAsWritten targetKind targetValue annualGrowthPct attribute cumulative ${META} ${RESPONSIBILITIES} specialTargets { id seq title }`,
-  sortable: [...planSortable, 'name', 'unit', 'targetText', 'targetValue', 'targetKind', 'annualGrowthPct', 'attribute', 'cumulative'],
-  serverFilters: { attribute: 'enum', targetKind: 'enum', cumulative: 'bool', responsibilities: 'department' },
+  sortable: sortable('indicators'),
+  serverFilters: serverFilters('indicators'),
 };
 
 export const specialTargets: TableSpec = {
@@ -99,19 +120,19 @@ export const specialTargets: TableSpec = {
   filterType: 'SpecialTargetFilter',
   rowModel: 'clientSide',
   titleField: 'title',
-  fields: [
+  fields: columns('specialTargets', [
     seq,
-    { name: 'title', label: COLUMN_LABELS.specialTargets.title, kind: 'text', required: true, maxLength: 300, width: 240 },
-    { name: 'content', label: COLUMN_LABELS.specialTargets.content, kind: 'longText', required: true, maxLength: 20000, width: 360 },
-    { name: 'assessmentMethods', label: COLUMN_LABELS.specialTargets.assessmentMethods, kind: 'enumList', enumName: 'AssessmentMethod', inCreate: true, width: 200 },
+    ['title', { width: 240 }],
+    ['content', { width: 360 }],
+    ['assessmentMethods', { inCreate: true, width: 200 }],
     responsibilities,
     othersInvolved,
-    { name: 'indicators', label: COLUMN_LABELS.specialTargets.indicators, kind: 'links', linkTable: 'indicators', patchKey: 'indicatorIds', width: 260 },
+    ['indicators', { width: 260 }],
     ...planMeta,
-  ],
+  ]),
   selection: `id seq title content assessmentMethods othersInvolved ${META} ${RESPONSIBILITIES} indicators { id seq name }`,
-  sortable: [...planSortable, 'title', 'othersInvolved'],
-  serverFilters: {},
+  sortable: sortable('specialTargets'),
+  serverFilters: serverFilters('specialTargets'),
 };
 
 export const rectifications: TableSpec = {
@@ -130,22 +151,22 @@ export const rectifications: TableSpec = {
   filterType: 'RectificationFilter',
   rowModel: 'clientSide',
   titleField: 'problem',
-  fields: [
+  fields: columns('rectifications', [
     seq,
-    { name: 'problem', label: COLUMN_LABELS.rectifications.problem, kind: 'longText', required: true, maxLength: 20000, width: 280 },
-    { name: 'direction', label: COLUMN_LABELS.rectifications.direction, kind: 'longText', required: true, maxLength: 20000, width: 220 },
-    { name: 'plan', label: COLUMN_LABELS.rectifications.plan, kind: 'longText', required: true, maxLength: 20000, width: 260 },
-    { name: 'measures', label: COLUMN_LABELS.rectifications.measures, kind: 'longText', required: true, maxLength: 20000, width: 300 },
-    { name: 'expectedOutcomes', label: COLUMN_LABELS.rectifications.expectedOutcomes, kind: 'longText', required: true, maxLength: 20000, width: 260 },
-    { name: 'deadlineYear', label: COLUMN_LABELS.rectifications.deadlineYear, kind: 'year', nullable: true, inCreate: true, width: 130 },
-    { name: 'status', label: COLUMN_LABELS.rectifications.status, kind: 'enum', enumName: 'RectificationStatus', inCreate: true, width: 110 },
+    ['problem', { width: 280 }],
+    ['direction', { width: 220 }],
+    ['plan', { width: 260 }],
+    ['measures', { width: 300 }],
+    ['expectedOutcomes', { width: 260 }],
+    ['deadlineYear', { inCreate: true, width: 130 }],
+    ['status', { inCreate: true, width: 110 }],
     responsibilities,
     othersInvolved,
     ...planMeta,
-  ],
+  ]),
   selection: `id seq problem direction plan measures expectedOutcomes deadlineYear status othersInvolved ${META} ${RESPONSIBILITIES}`,
-  sortable: [...planSortable, 'deadlineYear', 'status'],
-  serverFilters: {},
+  sortable: sortable('rectifications'),
+  serverFilters: serverFilters('rectifications'),
 };
 
 export const innovationTopics: TableSpec = {
@@ -164,19 +185,19 @@ export const innovationTopics: TableSpec = {
   filterType: 'InnovationTopicFilter',
   rowModel: 'clientSide',
   titleField: 'title',
-  fields: [
+  fields: columns('innovationTopics', [
     seq,
-    { name: 'field', label: COLUMN_LABELS.innovationTopics.field, kind: 'enum', enumName: 'InnovationField', required: true, width: 130 },
-    { name: 'title', label: COLUMN_LABELS.innovationTopics.title, kind: 'text', required: true, maxLength: 300, width: 220 },
-    { name: 'problem', label: COLUMN_LABELS.innovationTopics.problem, kind: 'longText', required: true, maxLength: 20000, width: 300 },
-    { name: 'path', label: COLUMN_LABELS.innovationTopics.path, kind: 'longText', required: true, maxLength: 20000, width: 300 },
-    { name: 'sources', label: COLUMN_LABELS.innovationTopics.sources, kind: 'stringList', inCreate: true, width: 220, hint: { zh: '每行一个文件', en: 'One document per line' } },
+    ['field', { width: 130 }],
+    ['title', { width: 220 }],
+    ['problem', { width: 300 }],
+    ['path', { width: 300 }],
+    ['sources', { inCreate: true, width: 220, hint: { zh: '每行一个文件', en: 'One document per line' } }],
     responsibilities,
     ...planMeta,
-  ],
+  ]),
   selection: `id seq field title problem path sources ${META} ${RESPONSIBILITIES}`,
-  sortable: [...planSortable, 'field', 'title'],
-  serverFilters: {},
+  sortable: sortable('innovationTopics'),
+  serverFilters: serverFilters('innovationTopics'),
 };
 
 export const standards: TableSpec = {
@@ -195,16 +216,16 @@ export const standards: TableSpec = {
   filterType: 'StandardFilter',
   rowModel: 'clientSide',
   titleField: 'name',
-  fields: [
+  fields: columns('standards', [
     seq,
-    { name: 'name', label: COLUMN_LABELS.standards.name, kind: 'text', required: true, maxLength: 300, width: 320 },
-    { name: 'releaseYear', label: COLUMN_LABELS.standards.releaseYear, kind: 'year', required: true, width: 110 },
+    ['name', { width: 320 }],
+    ['releaseYear', { width: 110 }],
     responsibilities,
     ...planMeta,
-  ],
+  ]),
   selection: `id seq name releaseYear ${META} ${RESPONSIBILITIES}`,
-  sortable: [...planSortable, 'name', 'releaseYear'],
-  serverFilters: {},
+  sortable: sortable('standards'),
+  serverFilters: serverFilters('standards'),
 };
 
 export const departments: TableSpec = {
@@ -222,19 +243,19 @@ export const departments: TableSpec = {
   patchType: 'DepartmentPatch',
   rowModel: 'clientSide',
   titleField: 'name',
-  fields: [
-    { name: 'name', label: COLUMN_LABELS.departments.name, kind: 'text', required: true, maxLength: 200, width: 200 },
-    { name: 'code', label: COLUMN_LABELS.departments.code, kind: 'text', required: true, maxLength: 64, width: 180, hint: { zh: '小写字母、数字和连字符，如 housing', en: 'Lowercase letters, digits and -, e.g. housing' } },
-    { name: 'nameEn', label: COLUMN_LABELS.departments.nameEn, kind: 'text', required: true, maxLength: 300, width: 300 },
-    { name: 'aliases', label: COLUMN_LABELS.departments.aliases, kind: 'stringList', inCreate: true, width: 280, hint: { zh: '文件中出现过的其他写法，每行一个', en: 'Other spellings met in plan documents, one per line' } },
-    { name: 'version', label: COLUMN_LABELS.departments.version, kind: 'meta', width: 90 },
-    { name: 'updatedAt', label: COLUMN_LABELS.departments.updatedAt, kind: 'datetime', width: 170 },
-    { name: 'createdAt', label: COLUMN_LABELS.departments.createdAt, kind: 'datetime', hidden: true, width: 170 },
-    { name: 'id', label: COLUMN_LABELS.departments.id, kind: 'id', hidden: true, width: 90 },
-  ],
+  fields: columns('departments', [
+    ['name', { width: 200 }],
+    ['code', { width: 180, hint: { zh: '小写字母、数字和连字符，如 housing', en: 'Lowercase letters, digits and -, e.g. housing' } }],
+    ['nameEn', { width: 300 }],
+    ['aliases', { inCreate: true, width: 280, hint: { zh: '文件中出现过的其他写法，每行一个', en: 'Other spellings met in plan documents, one per line' } }],
+    ['version', { width: 90 }],
+    ['updatedAt', { width: 170 }],
+    ['createdAt', { hidden: true, width: 170 }],
+    ['id', { hidden: true, width: 90 }],
+  ]),
   selection: 'id code name nameEn aliases version createdAt updatedAt',
-  sortable: [],
-  serverFilters: {},
+  sortable: sortable('departments'),
+  serverFilters: serverFilters('departments'),
 };
 
 export const TABLES: TableSpec[] = [indicators, specialTargets, rectifications, innovationTopics, standards, departments];
