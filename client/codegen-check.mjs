@@ -2,7 +2,7 @@
 // Fails when client/src/api/generated/ is not what `npm run codegen` writes from the committed
 // schema and the client's operations now: regenerates into a temporary folder and compares.
 // Used by `npm run codegen:check` (CI) and tests/client/codegen.test.ts.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +14,13 @@ export const GENERATED = join(ROOT, 'client/src/api/generated');
 /** Writes the generated files into `out` (a folder) from the schema and operations as they are. */
 export function generate(out) {
   const cli = join(ROOT, 'node_modules/@graphql-codegen/cli/esm/bin.js');
-  execFileSync(process.execPath, [cli, '--config', 'client/codegen.ts', '--silent'], {
+  const res = spawnSync(process.execPath, [cli, '--config', 'client/codegen.ts'], {
     cwd: ROOT,
     env: { ...process.env, CODEGEN_OUT: out.endsWith('/') ? out : `${out}/` },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
   });
+  // Its progress lines only when it fails: they say which operation or schema field it could not read.
+  if (res.status !== 0) throw new Error(`graphql-codegen failed:\n${res.stdout}${res.stderr}`);
 }
 
 /** The files of `committed` that differ from a fresh generation (missing, extra or changed). */

@@ -16,6 +16,9 @@ const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: ['client/src/**/*.{ts,tsx}', '!client/src/api/generated/**'],
   ignoreNoDocuments: false,
+  // Only graphql(`…`) calls are operations to type: a gql`…` elsewhere (a document built at run
+  // time from a table's selection) is not read.
+  pluckConfig: { globalGqlIdentifierName: 'graphql', modules: [] },
   generates: {
     [OUT]: {
       preset: 'client',
