@@ -1,5 +1,6 @@
 import { gql, type DocumentNode } from '@apollo/client';
 import { apollo, copy } from './client';
+import { graphql } from './generated';
 import type { Row, TableKey, TableSpec } from '../tables/types';
 
 /** Documents per table, built once from the table's selection. */
@@ -46,11 +47,10 @@ export async function loadAll(spec: TableSpec, filter?: Record<string, unknown>)
   }
 }
 
-const DEPARTMENTS = 'id code name nameEn aliases version createdAt updatedAt';
-export const DEPARTMENTS_QUERY = gql`query Departments($search: String) { departments(search: $search) { ${DEPARTMENTS} } }`;
+const DEPARTMENTS_QUERY = graphql(`query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }`);
 
 export async function listDepartments(search?: string): Promise<Row[]> {
-  const res = await apollo.query<{ departments: Row[] }>({ query: DEPARTMENTS_QUERY, variables: { search: search || undefined }, fetchPolicy: 'network-only' });
+  const res = await apollo.query({ query: DEPARTMENTS_QUERY, variables: { search: search || undefined }, fetchPolicy: 'network-only' });
   return copy(res.data!.departments);
 }
 

@@ -1,19 +1,16 @@
-import { gql } from '@apollo/client';
 import { useSyncExternalStore } from 'react';
 import { apollo } from './client';
+import { graphql } from './generated';
+import type { SessionUserFragment } from './generated/graphql';
 import type { Row, TableSpec } from '../tables/types';
 
 /** Who is signed in. The session itself lives in the server's httpOnly cookie `planhub_session`. */
-export interface SessionUser {
-  username: string;
-  role: 'ADMIN' | 'EDITOR' | 'VIEWER';
-  department: { id: string; name: string; nameEn: string } | null;
-}
+export type SessionUser = SessionUserFragment;
 
-const USER = 'username role department { id name nameEn }';
-const ME = gql`query Me { me { ${USER} } }`;
-const LOGIN = gql`mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { expiresAt user { ${USER} } } }`;
-const LOGOUT = gql`mutation Logout { logout }`;
+graphql(`fragment SessionUser on User { username role department { id name nameEn } }`);
+const ME = graphql(`query Me { me { ...SessionUser } }`);
+const LOGIN = graphql(`mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { expiresAt user { ...SessionUser } } }`);
+const LOGOUT = graphql(`mutation Logout { logout }`);
 
 /** undefined while the first `me` is on its way; null when nobody is signed in. */
 let current: SessionUser | null | undefined;
@@ -35,7 +32,7 @@ function set(user: SessionUser | null) {
 /** Asks the server who the cookie stands for (anonymous when there is none, or it expired). */
 export async function loadSession(): Promise<SessionUser | null> {
   try {
-    const res = await apollo.query<{ me: SessionUser | null }>({ query: ME, fetchPolicy: 'no-cache' });
+    const res = await apollo.query({ query: ME, fetchPolicy: 'no-cache' });
     set(res.data?.me ?? null);
   } catch {
     set(null);
@@ -45,7 +42,7 @@ export async function loadSession(): Promise<SessionUser | null> {
 
 /** Signs in; the server sets the session cookie. Throws the server's refusal. */
 export async function signIn(username: string, password: string): Promise<SessionUser> {
-  const res = await apollo.mutate<{ login: { user: SessionUser } }>({ mutation: LOGIN, variables: { username, password }, fetchPolicy: 'no-cache' });
+  const res = await apollo.mutate({ mutation: LOGIN, variables: { username, password }, fetchPolicy: 'no-cache' });
   const user = res.data!.login.user;
   set(user);
   return user;

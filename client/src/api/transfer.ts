@@ -1,6 +1,15 @@
-import { gql } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { apollo, copy } from './client';
+import { graphql } from './generated';
+import type {
+  ExportTableQuery,
+  ImportAction,
+  ImportProblemFieldsFragment,
+  ImportResultFieldsFragment,
+  TransferFormat,
+  TransferPlansQuery,
+  TransferTable,
+} from './generated/graphql';
 import { toProblem, type Problem } from './errors';
 import { accessReason, reason as describeReason } from './describe';
 import type { Lang, Text } from '../i18n';
@@ -11,9 +20,7 @@ import type { TableKey } from '../tables/types';
  * the file travels as base64, the server detects its format and encoding, a dry run reports every
  * problem and change, a real run applies all of it in one transaction or nothing.
  */
-export type TransferTable = 'INDICATORS' | 'SPECIAL_TARGETS' | 'RECTIFICATIONS' | 'INNOVATION_TOPICS' | 'STANDARDS' | 'DEPARTMENTS' | 'PLANS' | 'ALL';
-export type TransferFormat = 'CSV' | 'XLSX' | 'JSON';
-export type ImportAction = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'DELETE' | 'ERROR';
+export type { TransferTable, TransferFormat, ImportAction };
 
 /** The tables the UI offers, in the order of the navigation; ALL is the whole plan as one JSON document. */
 export const TRANSFER_TABLES: { table: TransferTable; label: Text; key?: TableKey }[] = [
@@ -38,62 +45,26 @@ export const transferTableOf = (key: TableKey): TransferTable => TRANSFER_TABLES
 
 // ---- import --------------------------------------------------------------------------------------
 
-export interface ImportProblem {
-  table: TransferTable | null;
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  reason: string;
-  code: string;
-  suggestions: string[] | null;
-}
+/** One problem of a file: where it is (table, row, column), the value and why. */
+export type ImportProblem = ImportProblemFieldsFragment;
+export type ImportRowPreview = ImportResult['tables'][number]['rows'][number];
+export type ImportTableResult = ImportResult['tables'][number];
+/** What a dry run or a real import answers (the GraphQL type ImportResult, as this page selects it). */
+export type ImportResult = ImportResultFieldsFragment;
 
-export interface ImportRowPreview {
-  row: number | null;
-  key: string;
-  action: ImportAction;
-  cells: string[];
-  changes: { field: string; before: string | null; after: string | null }[];
-}
-
-export interface ImportTableResult {
-  table: TransferTable;
-  rowCount: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  columns: { header: string; field: string }[];
-  rows: ImportRowPreview[];
-}
-
-export interface ImportResult {
-  importId: string;
-  table: TransferTable;
-  format: TransferFormat;
-  encoding: string | null;
-  planCode: string | null;
-  dryRun: boolean;
-  applied: boolean;
-  rowCount: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  problemCount: number;
-  problems: ImportProblem[];
-  tables: ImportTableResult[];
-}
-
-const IMPORT = gql`
-  mutation ImportTable($input: ImportInput!) {
-    importTable(input: $input) {
-      importId table format encoding planCode dryRun applied rowCount created updated unchanged deleted problemCount
-      problems { table row column value reason code suggestions }
-      tables { table rowCount created updated unchanged deleted columns { header field } rows { row key action cells changes { field before after } } }
-    }
+graphql(`fragment ImportProblemFields on ImportProblem { table row column value reason code suggestions }`);
+graphql(`
+  fragment ImportResultFields on ImportResult {
+    importId table format encoding planCode dryRun applied rowCount created updated unchanged deleted problemCount
+    problems { ...ImportProblemFields }
+    tables { table rowCount created updated unchanged deleted columns { header field } rows { row key action cells changes { field before after } } }
   }
-`;
+`);
+const IMPORT = graphql(`
+  mutation ImportTable($input: ImportInput!) {
+    importTable(input: $input) { ...ImportResultFields }
+  }
+`);
 
 /** The preview's size: the API's maximum, so a file of a few hundred rows shows every row. */
 export const PREVIEW_LIMIT = 1000;
@@ -109,8 +80,8 @@ export interface ImportRequest {
 }
 
 export async function importFile(request: ImportRequest): Promise<ImportResult> {
-  const input = { ...request, encoding: 'BASE64', planCode: request.planCode || undefined, previewLimit: PREVIEW_LIMIT };
-  const res = await apollo.mutate<{ importTable: ImportResult }>({ mutation: IMPORT, variables: { input }, fetchPolicy: 'no-cache' });
+  const input = { ...request, encoding: 'BASE64' as const, planCode: request.planCode || undefined, previewLimit: PREVIEW_LIMIT };
+  const res = await apollo.mutate({ mutation: IMPORT, variables: { input }, fetchPolicy: 'no-cache' });
   return copy(res.data!.importTable);
 }
 
@@ -241,22 +212,17 @@ export function refusalReason(r: ImportRefusal, lang: Lang): string {
 
 // ---- export --------------------------------------------------------------------------------------
 
-export interface ExportFile {
-  filename: string;
-  mimeType: string;
-  rowCount: number;
-  contentBase64: string;
-}
+export type ExportFile = ExportTableQuery['exportTable'];
 
-const EXPORT = gql`
+const EXPORT = graphql(`
   query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {
     exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }
   }
-`;
+`);
 
 /** The whole table (or plan) from the server, in the format asked; planCode defaults to the newest plan. */
 export async function exportTable(table: TransferTable, format: TransferFormat, planCode?: string | null): Promise<ExportFile> {
-  const res = await apollo.query<{ exportTable: ExportFile }>({ query: EXPORT, variables: { table, format, planCode: planCode || null }, fetchPolicy: 'no-cache' });
+  const res = await apollo.query({ query: EXPORT, variables: { table, format, planCode: planCode || null }, fetchPolicy: 'no-cache' });
   return copy(res.data!.exportTable);
 }
 
@@ -302,16 +268,11 @@ export function readAsBase64(file: Blob): Promise<string> {
 
 // ---- plans ---------------------------------------------------------------------------------------
 
-export interface PlanSummary {
-  code: string;
-  name: string;
-  nameEn: string;
-  startYear: number;
-}
+export type PlanSummary = TransferPlansQuery['plans'][number];
 
-const PLANS = gql`query TransferPlans { plans { code name nameEn startYear } }`;
+const PLANS = graphql(`query TransferPlans { plans { code name nameEn startYear } }`);
 
 export async function listPlans(): Promise<PlanSummary[]> {
-  const res = await apollo.query<{ plans: PlanSummary[] }>({ query: PLANS, fetchPolicy: 'network-only' });
+  const res = await apollo.query({ query: PLANS, fetchPolicy: 'network-only' });
   return copy(res.data!.plans);
 }

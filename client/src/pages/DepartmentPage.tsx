@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { fmt, useI18n, type Lang } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { searchDepartments, useDepartments } from '../api/departments';
 import { toProblem } from '../api/errors';
 import { reason } from '../api/describe';
+import { graphql } from '../api/generated';
+import type { DepartmentUnitsFragment, IndicatorAttribute, ResponsibilityRole } from '../api/generated/graphql';
 import { enumLabel } from '../tables/enums';
 import { departmentName } from '../tables/values';
 import { TABLE_BY_KEY } from '../tables/specs';
-import type { Department, TableKey } from '../tables/types';
+import type { TableKey } from '../tables/types';
 import { PrintHeading, printDate } from '../grid/print';
 
-const UNITS = 'responsibilities { id role note noteEn department { id name nameEn } }';
+graphql(`fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }`);
 
-const DEPARTMENT_PAGE = gql`
+const DEPARTMENT_PAGE = graphql(`
   query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {
     department(name: $name) {
       id
@@ -22,33 +23,23 @@ const DEPARTMENT_PAGE = gql`
       name
       nameEn
       aliases
-      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute ${UNITS} specialTargets { id seq title } }
-      specialTargets(role: $role) { id seq title assessmentMethods ${UNITS} indicators { id seq name } }
-      rectifications(role: $role) { id seq problem deadlineYear status ${UNITS} }
-      innovationTopics(role: $role) { id seq field title ${UNITS} }
-      standards(role: $role) { id seq name releaseYear ${UNITS} }
+      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }
+      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }
+      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }
+      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }
+      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }
     }
     departmentSuggestions(name: $name) { id name nameEn aliases }
   }
-`;
+`);
 
-interface Unit {
-  id: string;
-  role: 'LEAD' | 'SUPPORT';
-  note: string | null;
-  noteEn?: string | null;
-  department: { id: string; name: string; nameEn?: string };
-}
+type Unit = DepartmentUnitsFragment;
+/** A row of any of the five sections, read by the section's own field names. */
 interface Item {
   id: string;
   seq: number;
   responsibilities: Unit[];
   [key: string]: any;
-}
-interface PageData {
-  department: (Department & Record<'indicators' | 'specialTargets' | 'rectifications' | 'innovationTopics' | 'standards', Item[]>) | null;
-  /** The closest names, for a miss. */
-  departmentSuggestions: Pick<Department, 'id' | 'name' | 'nameEn' | 'aliases'>[];
 }
 
 const SECTIONS: { key: Exclude<TableKey, 'departments'>; title: string; details(item: Item, lang: Lang): string }[] = [
@@ -75,8 +66,9 @@ export function DepartmentPage() {
   const [active, setActive] = useState(-1);
   useEffect(() => setText(name), [name]);
 
-  const { data, loading, error } = useQuery<PageData>(DEPARTMENT_PAGE, {
-    variables: { name, attribute: attribute || undefined, role: role || undefined },
+  const { data, loading, error } = useQuery(DEPARTMENT_PAGE, {
+    // The URL's words go to the server as they are: it refuses an unknown one.
+    variables: { name, attribute: (attribute || undefined) as IndicatorAttribute | undefined, role: (role || undefined) as ResponsibilityRole | undefined },
     skip: !name,
     fetchPolicy: 'network-only',
   });
@@ -258,7 +250,7 @@ export function DepartmentPage() {
 
           {SECTIONS.map((s) => {
             const spec = TABLE_BY_KEY[s.key];
-            const items = dept[s.key];
+            const items: Item[] = dept[s.key];
             const params = new URLSearchParams({ department: dept.name });
             if (role) params.set('role', role);
             if (attribute && s.key === 'indicators') params.set('attribute', attribute);

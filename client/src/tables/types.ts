@@ -1,5 +1,6 @@
 import type { Text } from '../i18n';
 import type { EnumName } from './enums';
+import type { DepartmentsQuery, ResponsibilityRole } from '../api/generated/graphql';
 
 export type TableKey = 'indicators' | 'specialTargets' | 'rectifications' | 'innovationTopics' | 'standards' | 'departments';
 
@@ -69,17 +70,13 @@ export interface TableSpec {
   serverFilters: Record<string, 'enum' | 'bool' | 'department'>;
 }
 
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-  aliases: string[];
-}
+/** A department as the grids and editors know it (the GraphQL type Department, generated from the schema). */
+export type Department = Pick<DepartmentsQuery['departments'][number], 'id' | 'code' | 'name' | 'nameEn' | 'aliases'>;
 
+/** A row's department and its role; `id` is absent on one added in an editor and not yet saved. */
 export interface Responsibility {
   id?: string;
-  role: 'LEAD' | 'SUPPORT';
+  role: ResponsibilityRole;
   note?: string | null;
   /** The note in English (the English UI shows it where there is one). */
   noteEn?: string | null;

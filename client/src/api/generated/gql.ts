@@ -1,0 +1,124 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": typeof types.AuditEntryFieldsFragmentDoc,
+    "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": typeof types.RowHistoryDocument,
+    "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": typeof types.DepartmentsDocument,
+    "fragment SessionUser on User { username role department { id name nameEn } }": typeof types.SessionUserFragmentDoc,
+    "query Me { me { ...SessionUser } }": typeof types.MeDocument,
+    "mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { expiresAt user { ...SessionUser } } }": typeof types.LoginDocument,
+    "mutation Logout { logout }": typeof types.LogoutDocument,
+    "fragment ImportProblemFields on ImportProblem { table row column value reason code suggestions }": typeof types.ImportProblemFieldsFragmentDoc,
+    "\n  fragment ImportResultFields on ImportResult {\n    importId table format encoding planCode dryRun applied rowCount created updated unchanged deleted problemCount\n    problems { ...ImportProblemFields }\n    tables { table rowCount created updated unchanged deleted columns { header field } rows { row key action cells changes { field before after } } }\n  }\n": typeof types.ImportResultFieldsFragmentDoc,
+    "\n  mutation ImportTable($input: ImportInput!) {\n    importTable(input: $input) { ...ImportResultFields }\n  }\n": typeof types.ImportTableDocument,
+    "\n  query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {\n    exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }\n  }\n": typeof types.ExportTableDocument,
+    "query TransferPlans { plans { code name nameEn startYear } }": typeof types.TransferPlansDocument,
+    "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": typeof types.DepartmentUnitsFragmentDoc,
+    "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": typeof types.DepartmentPageDocument,
+};
+const documents: Documents = {
+    "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": types.AuditEntryFieldsFragmentDoc,
+    "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": types.RowHistoryDocument,
+    "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": types.DepartmentsDocument,
+    "fragment SessionUser on User { username role department { id name nameEn } }": types.SessionUserFragmentDoc,
+    "query Me { me { ...SessionUser } }": types.MeDocument,
+    "mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { expiresAt user { ...SessionUser } } }": types.LoginDocument,
+    "mutation Logout { logout }": types.LogoutDocument,
+    "fragment ImportProblemFields on ImportProblem { table row column value reason code suggestions }": types.ImportProblemFieldsFragmentDoc,
+    "\n  fragment ImportResultFields on ImportResult {\n    importId table format encoding planCode dryRun applied rowCount created updated unchanged deleted problemCount\n    problems { ...ImportProblemFields }\n    tables { table rowCount created updated unchanged deleted columns { header field } rows { row key action cells changes { field before after } } }\n  }\n": types.ImportResultFieldsFragmentDoc,
+    "\n  mutation ImportTable($input: ImportInput!) {\n    importTable(input: $input) { ...ImportResultFields }\n  }\n": types.ImportTableDocument,
+    "\n  query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {\n    exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }\n  }\n": types.ExportTableDocument,
+    "query TransferPlans { plans { code name nameEn startYear } }": types.TransferPlansDocument,
+    "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": types.DepartmentUnitsFragmentDoc,
+    "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": types.DepartmentPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }"): (typeof documents)["fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }"): (typeof documents)["query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }"): (typeof documents)["query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SessionUser on User { username role department { id name nameEn } }"): (typeof documents)["fragment SessionUser on User { username role department { id name nameEn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Me { me { ...SessionUser } }"): (typeof documents)["query Me { me { ...SessionUser } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { expiresAt user { ...SessionUser } } }"): (typeof documents)["mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { expiresAt user { ...SessionUser } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout { logout }"): (typeof documents)["mutation Logout { logout }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ImportProblemFields on ImportProblem { table row column value reason code suggestions }"): (typeof documents)["fragment ImportProblemFields on ImportProblem { table row column value reason code suggestions }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportResultFields on ImportResult {\n    importId table format encoding planCode dryRun applied rowCount created updated unchanged deleted problemCount\n    problems { ...ImportProblemFields }\n    tables { table rowCount created updated unchanged deleted columns { header field } rows { row key action cells changes { field before after } } }\n  }\n"): (typeof documents)["\n  fragment ImportResultFields on ImportResult {\n    importId table format encoding planCode dryRun applied rowCount created updated unchanged deleted problemCount\n    problems { ...ImportProblemFields }\n    tables { table rowCount created updated unchanged deleted columns { header field } rows { row key action cells changes { field before after } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportTable($input: ImportInput!) {\n    importTable(input: $input) { ...ImportResultFields }\n  }\n"): (typeof documents)["\n  mutation ImportTable($input: ImportInput!) {\n    importTable(input: $input) { ...ImportResultFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {\n    exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }\n  }\n"): (typeof documents)["\n  query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {\n    exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TransferPlans { plans { code name nameEn startYear } }"): (typeof documents)["query TransferPlans { plans { code name nameEn startYear } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }"): (typeof documents)["fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n"): (typeof documents)["\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
