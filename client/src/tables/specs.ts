@@ -10,7 +10,6 @@ import { DESCRIPTORS } from './descriptors.generated';
  */
 const DEPARTMENT = 'id code name nameEn aliases';
 const RESPONSIBILITIES = `responsibilities { id role note noteEn department { ${DEPARTMENT} } }`;
-const META = 'planCode version createdAt updatedAt';
 
 interface Described {
   field: string;
@@ -44,7 +43,28 @@ function column(table: TableKey, name: string, view: View): FieldSpec {
   if (d.linkTable) spec.linkTable = d.linkTable as TableKey;
   return { ...spec, ...view };
 }
-const columns = (table: TableKey, views: [string, View][]) => views.map(([name, view]) => column(table, name, view));
+/**
+ * The grid's columns: those laid out below, in that order, then any other column the descriptor has
+ * (a column added to the entity, its descriptor and a migration shows without an edit here).
+ */
+function columns(table: TableKey, views: [string, View][]): FieldSpec[] {
+  const laid = new Set(views.map(([name]) => name));
+  const rest = described(table).filter((f) => f.kind && !laid.has(f.field)).map((f): [string, View] => [f.field, { width: 160 }]);
+  return [...views, ...rest].map(([name, view]) => column(table, name, view));
+}
+
+/** What a row of a table is named by in a link cell. */
+const LINK_TITLE: Partial<Record<TableKey, string>> = { indicators: 'name', specialTargets: 'title', rectifications: 'problem', innovationTopics: 'title', standards: 'name', departments: 'name' };
+
+/** The list query's selection: every column the grid has, links and responsibilities as nested objects. */
+function selection(fields: FieldSpec[]): string {
+  const parts = fields.map((f) => {
+    if (f.kind === 'responsibilities') return RESPONSIBILITIES;
+    if (f.kind === 'links') return `${f.name} { id seq ${LINK_TITLE[f.linkTable as TableKey] ?? ''} }`;
+    return f.name;
+  });
+  return [...new Set(['id', ...parts])].join(' ');
+}
 
 /** Fields the list query can order by. */
 const sortable = (table: TableKey) => described(table).filter((f) => f.sortable).map((f) => f.field);
@@ -55,6 +75,8 @@ function serverFilters(table: TableKey): TableSpec['serverFilters'] {
   for (const f of described(table)) if ((f.filter === 'enum' || f.filter === 'bool' || f.filter === 'department') && !f.filterArg) out[f.field] = f.filter;
   return out;
 }
+
+const withSelection = (spec: Omit<TableSpec, 'selection'>): TableSpec => ({ ...spec, selection: selection(spec.fields) });
 
 /** Columns every plan table shares. */
 const seq: [string, View] = ['seq', { width: 90 }];
@@ -67,7 +89,7 @@ const planMeta: [string, View][] = [
   ['id', { hidden: true, width: 90 }],
 ];
 const othersInvolved: [string, View] = ['othersInvolved', { width: 130, hint: { zh: '原文责任单位以“等”结尾', en: 'The plan’s list of units ends in 等 (and others)' } }];
-export const indicators: TableSpec = {
+export const indicators: TableSpec = withSelection({
   key: 'indicators',
   path: '/indicators',
   label: { zh: '指标', en: 'Indicators' },
@@ -99,12 +121,11 @@ export const indicators: TableSpec = {
     ['targetAsWritten', { width: 120, hint: { zh: '原文与目标不同时，如“同上”', en: 'Where the plan’s cell differs from the target, e.g. 同上' } }],
     ...planMeta,
   ]),
-  selection: `id seq name unit unitAsWritten targetText targetAsWritten targetKind targetValue annualGrowthPct attribute cumulative ${META} ${RESPONSIBILITIES} specialTargets { id seq title }`,
   sortable: sortable('indicators'),
   serverFilters: serverFilters('indicators'),
-};
+});
 
-export const specialTargets: TableSpec = {
+export const specialTargets: TableSpec = withSelection({
   key: 'specialTargets',
   path: '/special-targets',
   label: { zh: '专项目标', en: 'Special targets' },
@@ -130,12 +151,11 @@ export const specialTargets: TableSpec = {
     ['indicators', { width: 260 }],
     ...planMeta,
   ]),
-  selection: `id seq title content assessmentMethods othersInvolved ${META} ${RESPONSIBILITIES} indicators { id seq name }`,
   sortable: sortable('specialTargets'),
   serverFilters: serverFilters('specialTargets'),
-};
+});
 
-export const rectifications: TableSpec = {
+export const rectifications: TableSpec = withSelection({
   key: 'rectifications',
   path: '/rectifications',
   label: { zh: '热点整改', en: 'Rectifications' },
@@ -164,12 +184,11 @@ export const rectifications: TableSpec = {
     othersInvolved,
     ...planMeta,
   ]),
-  selection: `id seq problem direction plan measures expectedOutcomes deadlineYear status othersInvolved ${META} ${RESPONSIBILITIES}`,
   sortable: sortable('rectifications'),
   serverFilters: serverFilters('rectifications'),
-};
+});
 
-export const innovationTopics: TableSpec = {
+export const innovationTopics: TableSpec = withSelection({
   key: 'innovationTopics',
   path: '/innovation-topics',
   label: { zh: '创新指南', en: 'Innovation topics' },
@@ -195,12 +214,11 @@ export const innovationTopics: TableSpec = {
     responsibilities,
     ...planMeta,
   ]),
-  selection: `id seq field title problem path sources ${META} ${RESPONSIBILITIES}`,
   sortable: sortable('innovationTopics'),
   serverFilters: serverFilters('innovationTopics'),
-};
+});
 
-export const standards: TableSpec = {
+export const standards: TableSpec = withSelection({
   key: 'standards',
   path: '/standards',
   label: { zh: '标准', en: 'Standards' },
@@ -223,12 +241,11 @@ export const standards: TableSpec = {
     responsibilities,
     ...planMeta,
   ]),
-  selection: `id seq name releaseYear ${META} ${RESPONSIBILITIES}`,
   sortable: sortable('standards'),
   serverFilters: serverFilters('standards'),
-};
+});
 
-export const departments: TableSpec = {
+export const departments: TableSpec = withSelection({
   key: 'departments',
   path: '/departments',
   label: { zh: '部门', en: 'Departments' },
@@ -253,10 +270,9 @@ export const departments: TableSpec = {
     ['createdAt', { hidden: true, width: 170 }],
     ['id', { hidden: true, width: 90 }],
   ]),
-  selection: 'id code name nameEn aliases version createdAt updatedAt',
   sortable: sortable('departments'),
   serverFilters: serverFilters('departments'),
-};
+});
 
 export const TABLES: TableSpec[] = [indicators, specialTargets, rectifications, innovationTopics, standards, departments];
 export const TABLE_BY_KEY = Object.fromEntries(TABLES.map((t) => [t.key, t])) as Record<TableKey, TableSpec>;
