@@ -26,7 +26,8 @@ export function transcribedPlans(dir: string = TRANSCRIPTION_DIR): string[] {
 
 /** The seed files the transcription produces: file name (`<plan code>.json`) → its text. */
 export async function buildSeeds(dir: string = TRANSCRIPTION_DIR): Promise<Map<string, string>> {
-  const orm = await initORM({ engine: 'sqlite', path: ':memory:' });
+  // The logger takes the migrator's announcements too: a scratch database's are noise.
+  const orm = await initORM({ engine: 'sqlite', path: ':memory:' }, { onQuery: () => {} });
   try {
     const report = await loadTranscription(orm, dir);
     const out = new Map<string, string>();
