@@ -11,7 +11,8 @@ import { importLimits } from './transfer/limits';
  * Loads a seed file (a whole-plan JSON document, as `npm run export -- --table all` writes it; the
  * plan's is seeds/binjiang-13th.json) the way any import is loaded: through the TransferService, in
  * one transaction, as the system actor (audited with source "seed" and the import's batch id).
- * Rows are matched by natural key, so a second load changes nothing. The server finds the file by
+ * Rows are matched by natural key, so a second load changes nothing, and an edited file updates just
+ * the rows that differ (through the services, row by row). The server finds the file by
  * path (config: SEED_FILE), never by importing code from seeds/.
  *
  * throwOnProblems (default true): a file with problems throws BAD_USER_INPUT naming the first;
@@ -27,6 +28,8 @@ export async function seedFromFile(
   const limits = importLimits();
   return new TransferService(orm.em.fork() as Em, actor).import(
     { table: TransferTable.ALL, format: TransferFormat.JSON, source: fileSource(path), dryRun: false },
-    { maxBytes: limits.cliBytes, maxBytesSetting: 'IMPORT_CLI_MAX_BYTES', throwOnProblems: true, ...settings },
+    // New rows set-wise at any size (the import's BulkInserter: the same permission check and audit
+    // entries as services.create, a few statements per 1,000 rows): a seed mostly creates rows.
+    { maxBytes: limits.cliBytes, maxBytesSetting: 'IMPORT_CLI_MAX_BYTES', throwOnProblems: true, bulkAbove: 0, ...settings },
   );
 }

@@ -5,12 +5,13 @@
  * repeated k times with the seqs shifted (copy c of row s is row s + c·n), the special targets' links
  * shifted with their indicators. tests/seed-scale.test.ts counts its statements; the bench times it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { initORM } from '../../server/orm';
 import { DEFAULT_SEED_FILE } from '../../server/config';
 import { seedFromFile } from '../../server/seed';
-import type { TempDb } from './fixture';
+import { tempDir, tempPostgres, tempSqlite, type TempDb } from './fixture';
 import { profiled } from './profile';
 
 const PLAN_TABLES = ['indicators', 'specialTargets', 'rectifications', 'innovationTopics', 'standards'] as const;
@@ -75,4 +76,21 @@ export async function benchSeed(mk: (name: string) => Promise<TempDb>, dir: stri
     say(`${db.engine}: npm run seed at ${k}× (${out.at(-1)!.rows} rows): ${out.at(-1)!.rowsPerSec} rows/s`);
   }
   return out;
+}
+
+// Alone: node --import tsx tests/bench/seed.ts [scale…]   (default 1 10 100; SQLite, and PostgreSQL
+// at BENCH_PG=postgres://…). 1887× is about 100,000 rows.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const scales = process.argv.slice(2).map(Number).filter((k) => k > 0);
+  const dir = tempDir('seed');
+  const say = (msg: string) => console.log(msg);
+  const made: TempDb[] = [];
+  const track = (db: TempDb) => (made.push(db), db);
+  try {
+    await benchSeed(async (name) => track(tempSqlite(name)), dir, say, scales.length ? scales : undefined);
+    if (process.env.BENCH_PG) await benchSeed(async (name) => track(await tempPostgres(process.env.BENCH_PG!, name)), dir, say, scales.length ? scales : undefined);
+  } finally {
+    for (const db of made) await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
