@@ -56,8 +56,12 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   const auth = { sessionTtlHours: security.sessionTtlHours, maxFailedLogins: 10, loginWindowMinutes: 15 };
   const orm = await initORM(options.database, options);
   if (options.seedOnEmpty && (await orm.em.fork().count(Plan)) === 0) {
-    const seeded = await seedFromFile(orm, options.seedFile ?? DEFAULT_SEED_FILE);
-    if (options.logger) console.log(`seeded ${seeded.planCode} from ${options.seedFile ?? DEFAULT_SEED_FILE}: ${seeded.created} rows created`);
+    const seedFile = options.seedFile ?? DEFAULT_SEED_FILE;
+    const seeded = await seedFromFile(orm, seedFile).catch(async (error) => {
+      await orm.close();
+      throw error;
+    });
+    if (options.logger) console.log(`seeded ${seeded.planCode} from ${seedFile}: ${seeded.created} rows created`);
   }
   if (options.firstAdmin) {
     const input = await validateInput(CreateUserInput, { ...options.firstAdmin, role: Role.ADMIN });
