@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
-import { DEFAULT_SECURITY, type DatabaseConfig, type SecurityConfig } from './config';
+import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, type DatabaseConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
 import { authenticate, createContext, type Context } from './context';
@@ -14,7 +14,7 @@ import { generationReader } from './cache/generation';
 import { ErrorCode, formatError, toAppError } from './errors';
 import { GraphQLError } from 'graphql';
 import { Plan } from '../schema/plans/plan.entity';
-import { importSeeds } from '../seeds/importer';
+import { seedFromFile } from './seed';
 import { registerUi } from './ui';
 import { queryLimitsPlugin } from './security/limits';
 import { registerBatchLimit, registerEdgeErrors, registerOtherMethods } from './security/requests';
@@ -30,8 +30,10 @@ import { Role } from '../schema/accounts/account.enums';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
-  /** Load seeds/ when the database holds no plan yet (first start). */
+  /** Load seedFile when the database holds no plan yet (first start). */
   seedOnEmpty?: boolean;
+  /** A whole-plan JSON document (default seeds/binjiang-13th.json), loaded as an import by the system actor. */
+  seedFile?: string;
   logger?: boolean;
   security?: Partial<SecurityConfig>;
   /** Created on the first start of a database without users. */
@@ -53,7 +55,14 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   const security = { ...DEFAULT_SECURITY, ...options.security };
   const auth = { sessionTtlHours: security.sessionTtlHours, maxFailedLogins: 10, loginWindowMinutes: 15 };
   const orm = await initORM(options.database, options);
-  if (options.seedOnEmpty && (await orm.em.fork().count(Plan)) === 0) await importSeeds(orm);
+  if (options.seedOnEmpty && (await orm.em.fork().count(Plan)) === 0) {
+    const seedFile = options.seedFile ?? DEFAULT_SEED_FILE;
+    const seeded = await seedFromFile(orm, seedFile).catch(async (error) => {
+      await orm.close();
+      throw error;
+    });
+    if (options.logger) console.log(`seeded ${seeded.planCode} from ${seedFile}: ${seeded.created} rows created`);
+  }
   if (options.firstAdmin) {
     const input = await validateInput(CreateUserInput, { ...options.firstAdmin, role: Role.ADMIN });
     const admin = await createServices(orm.em.fork() as Em, SYSTEM_ACTOR, auth).accounts.createFirstAdmin(input.username, input.password);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; path: string }
@@ -40,14 +41,23 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
-  /** Seed the plan from seeds/ when the database has no plan yet. */
+  /** Seed the plan from seedFile when the database has no plan yet. */
   seedOnEmpty: boolean;
+  /** The whole-plan JSON that `npm run seed` and a first start load (SEED_FILE). */
+  seedFile: string;
   security: SecurityConfig;
   /** The first admin, created on the first start of a database without users. */
   firstAdmin: { username: string; password: string } | null;
   /** Megabytes for the whole-answer cache of reads (server/cache); 0 turns it off. */
   responseCacheMb: number;
 }
+
+/**
+ * The plan's seed: a whole-plan JSON document in the import format, found by path from the checkout's
+ * root (not imported: the server reads seeds/ as data). SEED_FILE, relative to the working directory,
+ * names another.
+ */
+export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../seeds/binjiang-13th.json', import.meta.url));
 
 export const DEFAULT_SECURITY: SecurityConfig = {
   anonymousRead: true,
@@ -89,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/plan-hub.db'),
     seedOnEmpty: flag(env.SEED_ON_EMPTY, true, 'SEED_ON_EMPTY'),
+    seedFile: env.SEED_FILE?.trim() ? resolve(env.SEED_FILE.trim()) : DEFAULT_SEED_FILE,
     security: {
       anonymousRead: flag(env.ANONYMOUS_READ, DEFAULT_SECURITY.anonymousRead, 'ANONYMOUS_READ'),
       introspection: flag(env.INTROSPECTION, DEFAULT_SECURITY.introspection, 'INTROSPECTION'),

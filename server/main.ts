@@ -8,6 +8,7 @@ if (!Number.isFinite(shutdownTimeoutMs) || shutdownTimeoutMs < 0) throw new Erro
 const hub = await createApp({
   database: config.database,
   seedOnEmpty: config.seedOnEmpty,
+  seedFile: config.seedFile,
   security: config.security,
   firstAdmin: config.firstAdmin,
   responseCacheMb: config.responseCacheMb,

@@ -37,7 +37,7 @@ export interface TestHub extends PlanHub {
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 export { ANONYMOUS };
 
-/** A hub on a fresh database (see TEST_ENGINE), seeded from seeds/. */
+/** A hub on a fresh database (see TEST_ENGINE), seeded as a first start seeds it (seeds/binjiang-13th.json through the transfer import). */
 export async function startHub(options: { seed?: boolean; security?: Partial<PlanHub['security']>; responseCacheMb?: number } = {}): Promise<TestHub> {
   const statements: string[] = [];
   const { database, drop } = await freshDatabase();

@@ -20,7 +20,8 @@ import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { initORM } from '../../server/orm';
 import type { DatabaseConfig } from '../../server/config';
-import { importSeeds } from '../../seeds/importer';
+import { DEFAULT_SEED_FILE } from '../../server/config';
+import { seedFromFile } from '../../server/seed';
 import { normaliseName } from '../../schema/departments/department.entity';
 import { parseTarget } from '../../server/indicators/target';
 
@@ -387,11 +388,11 @@ export async function loadSynthetic(db: TempDb, plan: Plan) {
   }
 }
 
-/** Scale 1: the real plan, through the real seed importer. */
+/** Scale 1: the real plan, loaded as `npm run seed` loads it. */
 export async function loadSeeds(db: TempDb) {
   const orm = await initORM(db.database);
   try {
-    await importSeeds(orm);
+    await seedFromFile(orm, DEFAULT_SEED_FILE);
   } finally {
     await orm.close();
   }

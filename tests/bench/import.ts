@@ -5,17 +5,15 @@
  *
  * - The bulk importer of issue 5 (server/transfer/, `npm run import`), on a CSV file of the rows
  *   written by the hub's own exporter: importThroughTransfer.
- * - The seed importer (seeds/importer.ts `importSeeds`), which validates each row as the API does
- *   and saves it through the services (`createServices(em).indicators.create`), on a seeds folder of
- *   the rows: importThroughServices.
+ *
+ * `npm run seed`, which loads the seed through the same transfer import, is measured in ./seed.ts.
  */
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { initORM } from '../../server/orm';
-import { importSeeds } from '../../seeds/importer';
 import {
-  connect, indicatorValues, insertDepartmentsAndPlan, insertRows, migrate, resetSequences, responsibilityValues, rng, syntheticPlan, PLAN_ROW,
-  INDICATOR_COLUMNS, RESPONSIBILITY_COLUMNS, type Department, type Plan, type TempDb,
+  connect, indicatorValues, insertDepartmentsAndPlan, insertRows, migrate, resetSequences, responsibilityValues, syntheticPlan,
+  INDICATOR_COLUMNS, RESPONSIBILITY_COLUMNS, type Plan, type TempDb,
 } from './fixture';
 import { ROOT } from './http';
 import { profiled } from './profile';
@@ -38,32 +36,6 @@ export function importPlan(rows: number): Plan {
   return plan;
 }
 
-const ATTRIBUTE_LABEL = { BINDING: '约束性', EXPECTED: '预期性' } as const;
-
-/** The plan as seed files, departments named as files name them: canonical names and aliases mixed. */
-export function writeSeedsDir(dir: string, plan: Plan) {
-  const r = rng(5);
-  mkdirSync(join(dir, plan.planCode), { recursive: true });
-  // The departments are in the database already (as for an import of one table), so their file is empty.
-  writeFileSync(join(dir, 'departments.json'), '[]');
-  const p = PLAN_ROW;
-  writeFileSync(join(dir, plan.planCode, 'plan.json'), JSON.stringify({ code: plan.planCode, name: p.name(plan.planCode), nameEn: p.nameEn(plan.planCode), startYear: p.startYear, endYear: p.endYear, source: p.source }));
-  const byIndicator = new Map<number, { department: string; role: string }[]>();
-  const spell = (d: Department) => (r.next() < 0.5 ? d.name : r.pick(d.aliases));
-  for (const x of plan.responsibilities) {
-    if (x.indicatorId == null) continue;
-    const list = byIndicator.get(x.indicatorId) ?? [];
-    list.push({ department: spell(plan.departments[x.departmentId - 1]), role: x.role });
-    byIndicator.set(x.indicatorId, list);
-  }
-  const indicators = plan.indicators.map((i) => ({
-    seq: i.seq, name: i.name, unit: i.unit, unitAsWritten: i.unitAsWritten, unitRepair: null, target: i.targetText, cumulative: i.cumulative,
-    annualGrowthPct: i.annualGrowthPct, attribute: ATTRIBUTE_LABEL[i.attribute], responsibilities: byIndicator.get(i.id) ?? [],
-  }));
-  writeFileSync(join(dir, plan.planCode, 'indicators.json'), JSON.stringify(indicators));
-  for (const f of ['special-targets', 'rectifications', 'innovation-topics', 'standards']) writeFileSync(join(dir, plan.planCode, `${f}.json`), '[]');
-}
-
 /** Migrations, then the departments and the plan through the driver: where every import starts. */
 async function prepare(db: TempDb, plan: Plan) {
   await migrate(db);
@@ -75,22 +47,6 @@ async function prepare(db: TempDb, plan: Plan) {
     await resetSequences(sql);
   } finally {
     await sql.close();
-  }
-}
-
-/** The seed importer on a seeds folder of the rows, timed: one transaction, row by row through the services. */
-export async function importThroughServices(db: TempDb, plan: Plan, dir: string): Promise<ImportResult> {
-  await prepare(db, plan);
-  writeSeedsDir(dir, plan);
-  const orm = await initORM(db.database);
-  try {
-    const t = performance.now();
-    const report = await profiled(`import-seeds-${db.engine}`, () => importSeeds(orm, dir));
-    const seconds = (performance.now() - t) / 1000;
-    if (report.created !== plan.indicators.length) throw new Error(`the seed importer created ${report.created} rows, expected ${plan.indicators.length}`);
-    return { rows: plan.indicators.length, seconds, rowsPerSec: Math.round(plan.indicators.length / seconds), path: 'seeds/importer.ts importSeeds: validate, createServices(em).indicators.create and flush per row, one transaction' };
-  } finally {
-    await orm.close();
   }
 }
 

@@ -42,7 +42,7 @@ export function markdown(r: Any): string {
     row(`import rows/s: bulk importer (\`npm run import\`, CSV, ${n(r.settings.bulkRows)} indicators)`, (e) => (e.import?.bulk ? n(e.import.bulk.rowsPerSec) : '–')),
     row('raw insert rows/s (driver, 200-row INSERTs, one transaction, the same rows; better of a run before and after)', (e) => (e.import ? `${n(e.import.rawRowsPerSec)} (${e.import.rawRuns.map((x: number) => n(x)).join(', ')})` : '–')),
     row('**import ÷ raw insert**', (e) => (e.import ? `**${pctFine(e.import.ratio)}**${mark(e.targets.importThirdOfRaw)}${r.mode === 'quick' ? ' (judged at 100,000 rows, in full runs)' : ''}` : '–'), '≥ 33 %'),
-    row(`seed importer (services, row by row) rows/s${r.settings.seedRows.length ? ` at ${r.settings.seedRows.join(' / ')} rows` : ''}`, (e) => (e.import?.seedImporter ? e.import.seedImporter.runs.map((x: Any) => n(x.rowsPerSec)).join(' / ') : FULL)),
+    row(`\`npm run seed\` rows/s${r.settings.seedScales?.length ? ` at ${r.settings.seedScales.join('× / ')}× the seed` : ''}`, (e) => (e.import?.seedImporter ? e.import.seedImporter.runs.map((x: Any) => n(x.rowsPerSec)).join(' / ') : FULL)),
     row('  … ÷ raw; time for 100,000 rows (fitted a·n + b·n²)', (e) => (e.import?.seedImporter ? `${pctFine(e.import.seedImporter.ratio)}; ${e.import.seedImporter.extrapolated100kSeconds != null ? duration(e.import.seedImporter.extrapolated100kSeconds) : '–'}` : FULL)),
     row('**cell edit p50 / p99 ms** (100×, 1 conn.)', (e) => `${ms(e.edit.p50Ms)} / **${ms(e.edit.p99Ms)}**${mark(e.targets.editP99Under50Ms)}`, 'p99 < 50 ms'),
     row('cell edit server CPU ms', (e) => ms(e.edit.serverCpuMsPerRequest)),

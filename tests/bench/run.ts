@@ -14,7 +14,8 @@ import {
 } from './fixture';
 import { CELL_EDIT, CROSS_LINK, GRID_PAGE, HELLO, body, idsOf, openFloor, timeInProcess, type CrossLinkAnswer } from './queries';
 import { ROOT, Sequential, gql, load, round, sideBySide, startServer, stopAll, type LoadResult, type Server } from './http';
-import { importPlan, importThroughServices, importThroughTransfer, rawInsert, type ImportResult } from './import';
+import { importPlan, importThroughTransfer, rawInsert, type ImportResult } from './import';
+import { benchSeed } from './seed';
 import { markdown } from './report';
 
 const args = process.argv.slice(2);
@@ -23,8 +24,8 @@ const QUICK = args.includes('--quick');
 const SKIP_IMPORT = args.includes('--no-import');
 /** Seconds of load and numbers of rows, by mode. */
 const M = QUICK
-  ? { load: 3, rounds: 3, warmup: 1, growthLoad: 2, page: 1, pageMin: 3, edit: 3, floor: 0.5, bulkRows: 5_000, seedRows: [] as number[], editConcurrent: false, peers: false, scales: ['100×', '1×'] }
-  : { load: 10, rounds: 5, warmup: 2, growthLoad: 5, page: 5, pageMin: 10, edit: 10, floor: 3, bulkRows: 100_000, seedRows: [250, 500], editConcurrent: true, peers: true, scales: ['100×', '10×', '1×'] };
+  ? { load: 3, rounds: 3, warmup: 1, growthLoad: 2, page: 1, pageMin: 3, edit: 3, floor: 0.5, bulkRows: 5_000, seedScales: [1, 10], editConcurrent: false, peers: false, scales: ['100×', '1×'] }
+  : { load: 10, rounds: 5, warmup: 2, growthLoad: 5, page: 5, pageMin: 10, edit: 10, floor: 3, bulkRows: 100_000, seedScales: [1, 10, 100], editConcurrent: true, peers: true, scales: ['100×', '10×', '1×'] };
 const CONNECTIONS = 10;
 const PAGE_SIZES = [10, 100, 1000] as const;
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
@@ -389,16 +390,12 @@ async function benchImport(engine: Engine, mk: (name: string) => Promise<TempDb>
   say(`${engine}: raw insert again ${raw2.rowsPerSec} rows/s`);
   res.rawInsert = raw2.rowsPerSec > raw1.rowsPerSec ? raw2 : raw1;
   res.rawInsertRuns = [raw1.rowsPerSec, raw2.rowsPerSec];
-  res.importRuns = [];
-  for (const rows of M.seedRows) {
-    res.importRuns.push(await importThroughServices(await mk(`seed${rows}`), importPlan(rows), tempDir('seeds')));
-    say(`${engine}: seed importer (services row by row), ${rows} rows: ${res.importRuns.at(-1).rowsPerSec} rows/s`);
-  }
+  res.importRuns = await benchSeed(mk, tempDir('seeds'), say, M.seedScales);
   res.importExtrapolated100kS = extrapolate(res.importRuns, 100_000);
   res.import = res.transfer ?? res.importRuns.at(-1);
 }
 
-/** Seconds for `n` rows, fitting t = a·n + b·n² to the last two runs (the seed importer is not linear). */
+/** Seconds for `n` rows, fitting t = a·n + b·n² to the last two runs (b ≈ 0 when the seed is linear). */
 function extrapolate(runs: ImportResult[], n: number): number | null {
   if (runs.length < 2) return null;
   const [r1, r2] = runs.slice(-2);
@@ -511,7 +508,7 @@ async function main() {
     },
     settings: {
       connections: CONNECTIONS, loadSeconds: M.load, rounds: M.rounds, growthLoadSeconds: M.growthLoad, pageSeconds: M.page, editSeconds: M.edit,
-      bulkRows: M.bulkRows, seedRows: M.seedRows, importMeasured: !SKIP_IMPORT, peers: M.peers,
+      bulkRows: M.bulkRows, seedScales: M.seedScales, importMeasured: !SKIP_IMPORT, peers: M.peers,
     },
     primaryEngine: perEngine.sqlite ? 'sqlite' : Object.keys(perEngine)[0],
     // The keys issue 6 names, for the embedded default (SQLite); PostgreSQL's under `postgresql`.

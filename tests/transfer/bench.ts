@@ -14,7 +14,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { initORM, type Em } from '../../server/orm';
-import { importSeeds } from '../../seeds/importer';
+import { seedFromFile } from '../../server/seed';
+import { DEFAULT_SEED_FILE } from '../../server/config';
 import { createServices } from '../../server/services';
 import { cliActor, SYSTEM_ACTOR } from '../../server/common/actor';
 import { TransferService } from '../../server/transfer/transfer.service';
@@ -80,7 +81,7 @@ async function writeFloor(em: Em, audit = true): Promise<number> {
 
 const orm = await initORM({ engine: 'sqlite', path: dbPath });
 try {
-  await importSeeds(orm);
+  await seedFromFile(orm, DEFAULT_SEED_FILE);
   await createServices(orm.em.fork() as Em, SYSTEM_ACTOR).plans.upsert({ code: 'bench', name: '基准', nameEn: 'Benchmark', startYear: 2021, endYear: 2025 });
   writeFileSync(csvPath, indicatorCsv(rows, 'bench'));
 

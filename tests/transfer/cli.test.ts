@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import sqlite3 from 'sqlite3';
 import { initORM, type Em } from '../../server/orm';
-import { importSeeds } from '../../seeds/importer';
+import { seedFromFile } from '../../server/seed';
+import { DEFAULT_SEED_FILE } from '../../server/config';
 import { createServices } from '../../server/services';
 import { SYSTEM_ACTOR } from '../../server/common/actor';
 import { TEST_ENGINE } from '../helpers';
@@ -44,7 +45,7 @@ describe.runIf(TEST_ENGINE === 'sqlite')('npm run import / export', () => {
 
   beforeAll(async () => {
     const orm = await initORM({ engine: 'sqlite', path: db });
-    await importSeeds(orm);
+    await seedFromFile(orm, DEFAULT_SEED_FILE);
     await createServices(orm.em.fork() as Em, SYSTEM_ACTOR).plans.upsert({ code: 'crash-test', name: '崩溃测试', nameEn: 'Crash test', startYear: 2000, endYear: 2001 });
     await orm.close();
   });

@@ -1,28 +1,29 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Orm, Em } from '../server/orm';
-import { createServices, type Services } from '../server/services';
-import { AppError } from '../server/errors';
-import { validateInput } from '../server/common/validation';
-import type { PlanItemService, ItemData } from '../server/common/plan-item.service';
-import type { PlanItem } from '../schema/common/plan-item.entity';
-import type { Plan } from '../schema/plans/plan.entity';
-import { DepartmentInput } from '../schema/departments/department.inputs';
-import { IndicatorInput } from '../schema/indicators/indicator.inputs';
-import { SpecialTargetInput } from '../schema/special-targets/special-target.inputs';
-import { RectificationInput } from '../schema/rectifications/rectification.inputs';
-import { InnovationTopicInput } from '../schema/innovation-topics/innovation-topic.inputs';
-import { StandardInput } from '../schema/standards/standard.inputs';
-import { ATTRIBUTE_LABELS } from '../schema/indicators/indicator.enums';
-import { ASSESSMENT_METHOD_LABELS } from '../schema/special-targets/special-target.enums';
-import { INNOVATION_FIELD_LABELS } from '../schema/innovation-topics/innovation-topic.enums';
-import { parseTarget, SAME_AS_ABOVE } from '../server/indicators/target';
+import type { Orm, Em } from '../../server/orm';
+import { createServices, type Services } from '../../server/services';
+import { AppError } from '../../server/errors';
+import { validateInput } from '../../server/common/validation';
+import type { PlanItemService, ItemData } from '../../server/common/plan-item.service';
+import type { PlanItem } from '../../schema/common/plan-item.entity';
+import type { Plan } from '../../schema/plans/plan.entity';
+import { DepartmentInput } from '../../schema/departments/department.inputs';
+import { IndicatorInput } from '../../schema/indicators/indicator.inputs';
+import { SpecialTargetInput } from '../../schema/special-targets/special-target.inputs';
+import { RectificationInput } from '../../schema/rectifications/rectification.inputs';
+import { InnovationTopicInput } from '../../schema/innovation-topics/innovation-topic.inputs';
+import { StandardInput } from '../../schema/standards/standard.inputs';
+import { ATTRIBUTE_LABELS } from '../../schema/indicators/indicator.enums';
+import { ASSESSMENT_METHOD_LABELS } from '../../schema/special-targets/special-target.enums';
+import { INNOVATION_FIELD_LABELS } from '../../schema/innovation-topics/innovation-topic.enums';
+import { parseTarget, SAME_AS_ABOVE } from '../../server/indicators/target';
 
-export const SEEDS_DIR = fileURLToPath(new URL('.', import.meta.url));
+/** The transcription of the plan (seeds/transcription/): what build.ts reads; the server never does. */
+export const TRANSCRIPTION_DIR = fileURLToPath(new URL('../transcription/', import.meta.url));
 
 /** A bad value in a seed file: which file, which row (1-based, as in the array), which column, why. */
-export class SeedError extends Error {
+export class TranscriptionError extends Error {
   constructor(
     readonly file: string,
     readonly row: number | null,
@@ -30,11 +31,11 @@ export class SeedError extends Error {
     readonly reason: string,
   ) {
     super(`${file}${row != null ? ` row ${row}` : ''}${column ? `, column ${column}` : ''}: ${reason}`);
-    this.name = 'SeedError';
+    this.name = 'TranscriptionError';
   }
 }
 
-export interface SeedReport {
+export interface TranscriptionReport {
   plans: string[];
   created: number;
   updated: number;
@@ -45,15 +46,17 @@ type Row = Record<string, unknown>;
 type Responsibility = { department: string; role: string; note?: string; noteEn?: string };
 
 /**
- * Loads seeds/ (departments.json, then one folder per plan) through the same services the API uses,
- * in one transaction: a bad file leaves the database exactly as it was. Rows are matched by natural
- * key (department code; plan code + seq), and only real differences are written, so a second run
- * changes nothing and keeps every version.
+ * Loads the transcription (departments.json, then one folder per plan) through the same services the
+ * API uses, applying the transcription rules (同上 copies the target above, a repaired unit keeps the
+ * cell as written, targets are parsed, Chinese enum words are read), in one transaction: a bad file
+ * leaves the database exactly as it was. Only seeds/tools/build.ts calls this, on a scratch database,
+ * to produce the committed whole-plan file; the hub itself loads that file through the transfer import.
+ * Rows go one at a time through the services: fine for the 53 rows of a transcription, not for bulk.
  */
-export async function importSeeds(orm: Orm, dir: string = SEEDS_DIR): Promise<SeedReport> {
+export async function loadTranscription(orm: Orm, dir: string = TRANSCRIPTION_DIR): Promise<TranscriptionReport> {
   const em = orm.em.fork() as Em;
   const services = createServices(em);
-  const report: SeedReport = { plans: [], created: 0, updated: 0, unchanged: 0 };
+  const report: TranscriptionReport = { plans: [], created: 0, updated: 0, unchanged: 0 };
   const importer = new Importer(em, services, dir, report);
   await em.begin();
   try {
@@ -71,7 +74,7 @@ class Importer {
     private readonly em: Em,
     private readonly services: Services,
     private readonly dir: string,
-    private readonly report: SeedReport,
+    private readonly report: TranscriptionReport,
   ) {}
 
   async run() {
@@ -171,12 +174,12 @@ class Importer {
     service: PlanItemService<E>,
     inputClass: new () => object,
     plan: Plan,
-    toInput: (row: Row, column: (name: string, reason: string) => SeedError) => Row,
+    toInput: (row: Row, column: (name: string, reason: string) => TranscriptionError) => Row,
     after?: (row: Row, saved: E) => void,
   ) {
     for (const [i, row] of this.readArray(file).entries()) {
       await this.guard(file, i + 1, async () => {
-        const data = toInput(row, (name, reason) => new SeedError(file, i + 1, name, reason));
+        const data = toInput(row, (name, reason) => new TranscriptionError(file, i + 1, name, reason));
         await validateInput(inputClass, data);
         const existing = await service.bySeq(plan, Number(data.seq));
         const version = existing?.version;
@@ -194,16 +197,16 @@ class Importer {
     else this.report.unchanged++;
   }
 
-  /** Turns a service's refusal into a SeedError that names the file, row and column. */
+  /** Turns a service's refusal into a TranscriptionError that names the file, row and column. */
   private async guard<T>(file: string, row: number | null, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      if (error instanceof SeedError) throw error;
+      if (error instanceof TranscriptionError) throw error;
       if (error instanceof AppError) {
         const field = typeof error.details.field === 'string' ? error.details.field.replace(/^(input|patch|department)\./, '') : null;
         const reason = field && error.message.startsWith(`${error.details.field}: `) ? error.message.slice(String(error.details.field).length + 2) : error.message;
-        throw new SeedError(file, row, field, reason);
+        throw new TranscriptionError(file, row, field, reason);
       }
       throw error;
     }
@@ -215,20 +218,20 @@ class Importer {
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      throw new SeedError(file, null, null, `cannot read ${relative(process.cwd(), path) || basename(path)}`);
+      throw new TranscriptionError(file, null, null, `cannot read ${relative(process.cwd(), path) || basename(path)}`);
     }
     try {
       return JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new SeedError(file, null, null, `not valid JSON: ${(e as Error).message}`);
+      throw new TranscriptionError(file, null, null, `not valid JSON: ${(e as Error).message}`);
     }
   }
 
   private readArray(file: string): Row[] {
     const data = this.read(file);
-    if (!Array.isArray(data)) throw new SeedError(file, null, null, 'expected a JSON array of rows');
+    if (!Array.isArray(data)) throw new TranscriptionError(file, null, null, 'expected a JSON array of rows');
     data.forEach((row, i) => {
-      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new SeedError(file, i + 1, null, 'expected an object');
+      if (!row || typeof row !== 'object' || Array.isArray(row)) throw new TranscriptionError(file, i + 1, null, 'expected an object');
     });
     return data as Row[];
   }
