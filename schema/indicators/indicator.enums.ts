@@ -19,8 +19,3 @@ registerEnumType(TargetKind, {
   description: 'How the plan states a target: 1500 (EXACT), 13左右 (APPROX), 达到68以上 (AT_LEAST), 控制在50以内 (AT_MOST), 与GDP同步 (RELATIVE), 市下达目标 (ASSIGNED).',
 });
 
-/** The plan's own words for the attribute column. */
-export const ATTRIBUTE_LABELS: Record<string, IndicatorAttribute> = {
-  预期性: IndicatorAttribute.EXPECTED,
-  约束性: IndicatorAttribute.BINDING,
-};

@@ -14,9 +14,13 @@ import { SpecialTargetInput } from '../../schema/special-targets/special-target.
 import { RectificationInput } from '../../schema/rectifications/rectification.inputs';
 import { InnovationTopicInput } from '../../schema/innovation-topics/innovation-topic.inputs';
 import { StandardInput } from '../../schema/standards/standard.inputs';
-import { ATTRIBUTE_LABELS } from '../../schema/indicators/indicator.enums';
-import { ASSESSMENT_METHOD_LABELS } from '../../schema/special-targets/special-target.enums';
-import { INNOVATION_FIELD_LABELS } from '../../schema/innovation-topics/innovation-topic.enums';
+import { ENUMS, type EnumName } from '../../schema/descriptors';
+
+/** The plan's own (Chinese) words for an enum, from the table descriptors: 预期性 → EXPECTED. */
+const planWords = (e: EnumName): Record<string, string> => Object.fromEntries(Object.entries(ENUMS[e]).map(([value, words]) => [words.zh, value]));
+const ATTRIBUTE_LABELS = planWords('IndicatorAttribute');
+const ASSESSMENT_METHOD_LABELS = planWords('AssessmentMethod');
+const INNOVATION_FIELD_LABELS = planWords('InnovationField');
 import { parseTarget, SAME_AS_ABOVE } from '../../server/indicators/target';
 
 /** The transcription of the plan (seeds/transcription/): what build.ts reads; the server never does. */
