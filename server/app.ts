@@ -83,22 +83,23 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     if (!found) {
       const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? request.cookies[SESSION_COOKIE] ?? null;
       found = credential
-        ? authenticate(orm.em.fork() as Em, credential, auth).then((r) => ({ ...r, credential }))
+        ? authenticate(orm.em as Em, credential).then((r) => ({ ...r, credential }))
         : Promise.resolve({ actor: ANONYMOUS, authError: null, credential: null });
       edgeAuth.set(request, found);
     }
     return found;
   };
+  const schema = await buildGraphQLSchema();
   registerResponseCache(app, {
     maxMb: options.responseCacheMb ?? 64,
-    generation: generationReader(orm),
+    schema,
+    generations: generationReader(orm),
     actor: async (request) => {
       const { actor, authError } = await authOf(request);
       return authError ? null : actor;
     },
   });
 
-  const schema = await buildGraphQLSchema();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
