@@ -23,8 +23,11 @@ export interface ResponseCacheOptions {
   schema: GraphQLSchema;
   /** Every table's current data generation, read from the database (server/cache/generation.ts). */
   generations(): Promise<Generations>;
-  /** Who the request acts as, resolved once at the HTTP edge; null when its credential is bad. */
-  actor(request: FastifyRequest): Promise<Actor | null>;
+  /**
+   * Who the request acts as, resolved once at the HTTP edge; null when its credential is bad. Given
+   * the generations just read, so a credential verified before may stand while its tables are unchanged.
+   */
+  actor(request: FastifyRequest, generations: Generations): Promise<Actor | null>;
 }
 
 interface Entry {
@@ -107,8 +110,9 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     const tables = cacheableTables(options.schema, body.query, operationName);
     if (!tables) return;
-    // The credential and the generations are two independent statements: read them side by side.
-    const [actor, current] = await Promise.all([options.actor(request), options.generations()]);
+    // The generations first: with them a credential verified for an earlier request costs no statement.
+    const current = await options.generations();
+    const actor = await options.actor(request, current);
     if (!actor) return; // a bad credential: Apollo gives the error
     const key = `${scopeOf(actor)}\u0000${operationName ?? ''}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
     const hit = answers.get(key);

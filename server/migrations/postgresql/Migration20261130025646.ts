@@ -1,10 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** The tables whose changes the data generation follows (as of this migration). */
-const TABLES = ['plan', 'department', 'department_alias', 'responsibility', 'indicator', 'special_target', 'special_target_indicator', 'rectification', 'innovation_topic', 'standard', 'user', 'audit_entry'];
+/** The tables whose changes the data generation follows (as of this migration): credentials too, since issue 13. */
+const TABLES = ['plan', 'department', 'department_alias', 'responsibility', 'indicator', 'special_target', 'special_target_indicator', 'rectification', 'innovation_topic', 'standard', 'user', 'audit_entry', 'credential'];
+/** Those the single counter followed before it. */
+const BEFORE = TABLES.filter((t) => t !== 'credential');
 
 /**
- * The data generation kept per table (issue 13): one counter row per table, so a cached answer is
+ * The data generation kept per table (issue 13): one counter row per table (credentials now too: a
+ * credential verified once stands in memory until the credential or user table changes), so a cached answer is
  * dropped only when a table it read changed.
  *
  * The counters move at commit, in one order. A statement trigger on each table only notes the table
@@ -18,7 +21,7 @@ const TABLES = ['plan', 'department', 'department_alias', 'responsibility', 'ind
  */
 export class Migration20261130025646 extends Migration {
   override async up(): Promise<void> {
-    for (const table of TABLES) this.addSql(`drop trigger if exists "${table}_generation" on "${table}";`);
+    for (const table of BEFORE) this.addSql(`drop trigger if exists "${table}_generation" on "${table}";`);
     this.addSql(`drop function if exists "plan_hub_bump_generation"();`);
     this.addSql(`delete from "data_generation";`);
     this.addSql(`alter table "data_generation" drop constraint "data_generation_pkey";`);
@@ -66,7 +69,7 @@ export class Migration20261130025646 extends Migration {
     this.addSql(`alter table "data_generation" add constraint "data_generation_pkey" primary key ("id");`);
     this.addSql(`insert into "data_generation" ("id", "generation") values (1, 0);`);
     this.addSql(`create function "plan_hub_bump_generation"() returns trigger language plpgsql as $$ begin update "data_generation" set "generation" = "generation" + 1 where "id" = 1; return null; end $$;`);
-    for (const table of TABLES) {
+    for (const table of BEFORE) {
       this.addSql(`create trigger "${table}_generation" before insert or update or delete or truncate on "${table}" for each statement execute function "plan_hub_bump_generation"();`);
     }
   }
