@@ -276,3 +276,67 @@ describe('writes from outside the hub', () => {
     }
   }, 400_000);
 });
+
+/** A connection of its own, past the hub, that can hold a transaction open. */
+async function connection(database: DatabaseConfig) {
+  if (database.engine === 'sqlite') {
+    const db = new sqlite3.Database(database.path);
+    db.configure('busyTimeout', 10_000);
+    const run = (sql: string) => new Promise<void>((resolve, reject) => db.run(sql, (e) => (e ? reject(e) : resolve())));
+    return { run, close: () => new Promise<void>((resolve) => db.close(() => resolve())) };
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return { run: async (sql: string) => void (await client.query(sql)), close: () => client.end() };
+}
+
+describe('the counters', () => {
+  it('move at commit, each table its own, and a rolled-back savepoint moves nothing', async () => {
+    const db = await sharedDatabase();
+    const hub = await createApp({ database: db.database, seedOnEmpty: true });
+    const other = await connection(db.database);
+    try {
+      const read = async () => Object.fromEntries((await hub.orm.em.fork().getConnection().execute('select table_name, generation from data_generation')).map((r: any) => [r.table_name, Number(r.generation)]));
+      const before = await read();
+      expect(Object.keys(before).sort()).toEqual([...TRACKED_TABLES].sort());
+      await other.run('begin');
+      await other.run("update standard set name = name || '·' where seq = 1");
+      await other.run('savepoint s');
+      await other.run("update indicator set name = name || '·' where seq = 1");
+      await other.run('rollback to savepoint s');
+      expect(await read()).toEqual(before); // not yet committed: nothing moved
+      await other.run('commit');
+      const after = await read();
+      expect(after.standard).toBeGreaterThan(before.standard);
+      expect({ ...after, standard: 0 }).toEqual({ ...before, standard: 0 });
+    } finally {
+      await other.close();
+      await hub.close();
+      await db.drop();
+    }
+  });
+
+  it.runIf(TEST_ENGINE === 'postgresql')('two writers taking two tables in opposite orders both commit (the counters are locked only at commit, in one order)', async () => {
+    const db = await sharedDatabase();
+    const hub = await createApp({ database: db.database, seedOnEmpty: true });
+    const [a, b] = [await connection(db.database), await connection(db.database)];
+    try {
+      const read = async () => Object.fromEntries((await hub.orm.em.fork().getConnection().execute('select table_name, generation from data_generation')).map((r: any) => [r.table_name, Number(r.generation)]));
+      const before = await read();
+      await a.run('begin');
+      await b.run('begin');
+      await a.run("update standard set name = name || 'a' where seq = 1");
+      await b.run("update indicator set name = name || 'b' where seq = 1");
+      await a.run("update indicator set name = name || 'a' where seq = 2");
+      await b.run("update standard set name = name || 'b' where seq = 2");
+      await Promise.all([a.run('commit'), b.run('commit')]);
+      const after = await read();
+      expect([after.standard - before.standard, after.indicator - before.indicator]).toEqual([2, 2]);
+    } finally {
+      await a.close();
+      await b.close();
+      await hub.close();
+      await db.drop();
+    }
+  });
+});
