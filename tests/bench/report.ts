@@ -26,6 +26,8 @@ export function markdown(r: Any): string {
     '',
     head,
     row('cross-link req/s (as `npm start` runs the hub: answers cached, checked against the data generation)', (e) => n(e.crossLink.rps)),
+    row('cached cross-link with an API token (`Authorization: Bearer`): req/s, ÷ the same without, CPU ms/req', (e) => (e.crossLink.token ? `${n(e.crossLink.token.rps)}, **${pct(e.crossLink.token.ratioToAnonymous)}**${mark(e.targets.tokenHalfOfAnonymous)}, ${ms(e.crossLink.token.serverCpuMsPerRequest)}` : '–'), '≥ 50 %'),
+    row('cross-link cache hit rate while a standard is edited every 100 ms (edits made)', (e) => (e.crossLink.underEdits ? `**${pctFine(e.crossLink.underEdits.hitRate)}**${mark(e.targets.hitRateUnderEditsAbove90)} (${e.crossLink.underEdits.edits})` : '–'), '> 90 %'),
     row('cross-link, answer cache off (`RESPONSE_CACHE_MB=0`): req/s, ÷ hello-world, p50 / p99 ms, CPU ms/req', (e) => (e.crossLink.uncached ? `${n(e.crossLink.uncached.rps)}, ${pctFine(e.crossLink.uncached.ratioToHello)}, ${ms(e.crossLink.uncached.p50Ms)} / ${ms(e.crossLink.uncached.p99Ms)}, ${ms(e.crossLink.uncached.serverCpuMsPerRequest)}` : '–')),
     row('cross-link req/s, every request logged (`LOG_REQUESTS=true`)', (e) => (e.crossLink.requestLog ? n(e.crossLink.requestLog.rps) : FULL)),
     row('hello-world Apollo 5 standalone req/s', (e) => n(e.crossLink.helloRps)),

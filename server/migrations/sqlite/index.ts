@@ -2,10 +2,12 @@ import { Migration20261127035800 } from './Migration20261127035800';
 import { Migration20261127042054 } from './Migration20261127042054';
 import { Migration20261127065528 } from './Migration20261127065528';
 import { Migration20261130000307 } from './Migration20261130000307';
+import { Migration20261130025640 } from './Migration20261130025640';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
   { name: 'Migration20261127042054', class: Migration20261127042054 }, // accounts, credentials, audit trail
   { name: 'Migration20261127065528', class: Migration20261127065528 }, // data generation and its triggers (response cache)
   { name: 'Migration20261130000307', class: Migration20261130000307 }, // Responsibility.noteEn (issue 10)
+  { name: 'Migration20261130025640', class: Migration20261130025640 }, // the data generation kept per table (issue 13)
 ];
