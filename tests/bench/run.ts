@@ -16,6 +16,7 @@ import { CELL_EDIT, CROSS_LINK, GRID_PAGE, HELLO, body, idsOf, openFloor, timeIn
 import { ROOT, Sequential, gql, load, round, sideBySide, startServer, stopAll, type LoadResult, type Server } from './http';
 import { importPlan, importThroughServices, importThroughTransfer, rawInsert, type ImportResult } from './import';
 import { markdown } from './report';
+import { departmentsWithArgsStatements } from './reads';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -290,6 +291,7 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     res.growth[sc.label] = g;
     if (!g.crossLinkRows) fail(`${engine} ${sc.label}: ${sc.department} leads no binding indicator`);
     g.statements = await countStatements(sc.db, sc.department, expected[sc.label]);
+    g.statements.departmentsWithArgs = (await departmentsWithArgsStatements(sc.db)).statements;
   }
   const [hub, helloServer, logged, peer, hub10, hub1, uncached] = (await starting) as [Server, Server, Server | null, Server | null, Server | null, Server, Server];
   const all = [hub, helloServer, logged, peer, hub10, hub1, uncached].filter((x): x is Server => x != null);
@@ -444,6 +446,8 @@ function summary(e: Record<string, any>) {
       department: main.department, rows: e.crossLink.rows, bytes: e.crossLink.bytes, statements: main.statements.crossLink, connections: CONNECTIONS,
     },
     pageStatements: main.statements.page,
+    // Issue 13: every department with its indicators narrowed by plan code and role.
+    statements: { departmentsWithArgs: main.statements.departmentsWithArgs },
     page: Object.fromEntries(PAGE_SIZES.map((n) => [n, { p50Ms: main.page[n].p50Ms, p99Ms: main.page[n].p99Ms, requests: main.page[n].requests, rows: main.page[n].rows, bytes: main.page[n].bytes, serverCpuMsPerRequest: main.page[n].serverCpuMsPerRequest }])),
     import: e.import
       ? {
