@@ -27,7 +27,7 @@ export const DEPARTMENTS_WITH_ARGS = `query DepartmentsWithArgs($plan: String!) 
 /** Statements for all departments with their indicators filtered by plan code and role, in-process. */
 export async function departmentsWithArgsStatements(db: TempDb): Promise<{ statements: number; departments: number; indicators: number }> {
   const statements: string[] = [];
-  const hub = await createApp({ database: db.database, seedOnEmpty: false, logger: false, onQuery: (m) => void (m.includes('[query]') && statements.push(m)) });
+  const hub = await createApp({ database: db.database, seedOnEmpty: false, logger: false, responseCacheMb: 0, onQuery: (m) => void (m.includes('[query]') && statements.push(m)) });
   try {
     const inject = async (payload: string) => {
       const res = await hub.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload });
