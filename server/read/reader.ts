@@ -17,11 +17,12 @@ export type ReadRow = Row & { id: number; [PREFETCHED]: Prefetched };
 
 /** Internal columns a row may carry beside its fields. */
 const PLAN_CODE = '_planCode';
-const DEPARTMENT_ID = '_departmentId';
 
 interface Shape {
   /** `expr as cN, …` for the table's alias. */
   select: string;
+  /** Joins the select needs (a responsibility's department comes in the same statement). */
+  joins: string;
   build(raw: Row): ReadRow;
 }
 
@@ -77,7 +78,7 @@ export class Reader {
     const type = this.typeOf(itemKeys[0].type!);
     const selection = merged(op, itemKeys.map((k) => subfields(op, k)));
     if (!selection) return null;
-    const shape = this.shape(type, selection, 'e');
+    const shape = this.shape(op, type, selection, 'e');
     const knex = qb.clone().orderBy(order).limit(take).offset(skip).getKnexQuery();
     knex.clearSelect().select(this.em.getKnex().raw(shape.select));
     const { sql, bindings } = knex.toSQL();
@@ -91,7 +92,7 @@ export class Reader {
     const op = operationOf(info);
     const type = this.types.get('Department')!;
     const fields = selectedFields(op, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes);
-    const shape = this.shape(type, fields, 'd');
+    const shape = this.shape(op, type, fields, 'd');
     const knex = qb.clone().getKnexQuery();
     knex.clearSelect().select(this.em.getKnex().raw(shape.select));
     const { sql, bindings } = knex.toSQL();
@@ -107,7 +108,7 @@ export class Reader {
     const op = operationOf(info);
     const type = this.types.get('Department')!;
     const fields = selectedFields(op, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes);
-    const shape = this.shape(type, fields, 'd');
+    const shape = this.shape(op, type, fields, 'd');
     const sql =
       `select ${shape.select} from department d where d.id = coalesce(` +
       `(select a.department_id from department_alias a where a.key = ?), ` +
@@ -124,16 +125,33 @@ export class Reader {
   }
 
   /** The columns a selection needs (always the id; planCode and the department key when asked for), and how a raw row becomes a read row. */
-  private shape(type: ReadType, fields: Map<string, Selected>, alias: string): Shape {
-    const parts: string[] = [`${alias}.id as c0`];
+  private shape(op: Operation, type: ReadType, fields: Map<string, Selected>, alias: string, prefix = 'c'): Shape {
+    const parts: string[] = [`${alias}.id as ${prefix}0`];
+    const joins: string[] = [];
     const setters: ((o: ReadRow, raw: Row) => void)[] = [];
     const seen = new Set<string>(['id']);
     let i = 1;
     for (const f of fields.values()) {
+      if (f.name === 'department' && type.name === 'Responsibility') {
+        // Many-to-one: joined, one department object per id, shared by its responsibilities.
+        const j = `${prefix}j${joins.length}`;
+        const sub = this.shape(op, this.types.get('Department')!, subfields(op, f), j, `${j}_`);
+        joins.push(`join department ${j} on ${j}.id = ${alias}.${fkColumn(this.metadata, 'Responsibility', 'department')}`, ...(sub.joins ? [sub.joins] : []));
+        parts.push(sub.select);
+        const byId = new Map<number, ReadRow>();
+        const key = f.key;
+        setters.push((o, raw) => {
+          const id = Number(raw[`${j}_0`]);
+          let d = byId.get(id);
+          if (!d) byId.set(id, (d = sub.build(raw)));
+          o[PREFETCHED][key] = d;
+        });
+        continue;
+      }
       if (seen.has(f.name)) continue;
       seen.add(f.name);
       const col = type.columns.get(f.name);
-      const as = `c${i++}`;
+      const as = `${prefix}${i++}`;
       if (col) {
         parts.push(`${col.sql(alias)} as ${as}`);
         const { property, convert } = col;
@@ -141,15 +159,14 @@ export class Reader {
       } else if (f.name === 'planCode' && type.kind) {
         parts.push(`(select p.code from plan p where p.id = ${alias}.plan_id) as ${as}`);
         setters.push((o, raw) => (o[PLAN_CODE] = raw[as]));
-      } else if (f.name === 'department' && type.name === 'Responsibility') {
-        parts.push(`${alias}.${fkColumn(this.metadata, 'Responsibility', 'department')} as ${as}`);
-        setters.push((o, raw) => (o[DEPARTMENT_ID] = Number(raw[as])));
       } else i--;
     }
+    const idAs = `${prefix}0`;
     return {
       select: parts.join(', '),
+      joins: joins.join(' '),
       build: (raw) => {
-        const o = { id: Number(raw.c0), [PREFETCHED]: {} } as ReadRow;
+        const o = { id: Number(raw[idAs]), [PREFETCHED]: {} } as ReadRow;
         for (const set of setters) set(o, raw);
         return o;
       },
@@ -179,7 +196,7 @@ export class Reader {
   private async related(op: Operation, f: Selected, sql: (shape: Shape) => string, params: unknown[]) {
     const type = this.typeOf(f.type!);
     const sub = subfields(op, f);
-    const shape = this.shape(type, sub, 'x');
+    const shape = this.shape(op, type, sub, 'x');
     const raws = await this.sql.all(sql(shape), params);
     const byId = new Map<number, ReadRow>();
     const pairs: [number, ReadRow][] = [];
@@ -197,7 +214,7 @@ export class Reader {
   private async responsibilities(op: Operation, kind: ItemKind, rows: ReadRow[], f: Selected) {
     const fk = `x.${fkColumn(this.metadata, 'Responsibility', kind)}`;
     const ids = rows.map((r) => r.id);
-    const pairs = await this.related(op, f, (s) => `select ${fk} as p, ${s.select} from responsibility x where ${this.sql.inList(fk)} order by x.role, x.id`, [this.sql.list(ids)]);
+    const pairs = await this.related(op, f, (s) => `select ${fk} as p, ${s.select} from responsibility x ${s.joins} where ${this.sql.inList(fk)} order by x.role, x.id`, [this.sql.list(ids)]);
     const children = new Map<number, ReadRow[]>();
     for (const [p, row] of pairs) push(children, p, row);
     groupInto(rows, f.key, children);
@@ -220,15 +237,10 @@ export class Reader {
     groupInto(rows, f.key, children);
   }
 
+  /** The departments came joined with their responsibilities (shape): their own relations now. */
   private async responsibleDepartments(op: Operation, rows: ReadRow[], f: Selected) {
-    const ids = [...new Set(rows.map((r) => r[DEPARTMENT_ID] as number))];
-    const type = this.types.get('Department')!;
-    const sub = subfields(op, f);
-    const shape = this.shape(type, sub, 'x');
-    const departments = (await this.sql.all(`select ${shape.select} from department x where ${this.sql.inList('x.id')}`, [this.sql.list(ids)])).map(shape.build);
-    await this.fill(op, type, departments, sub);
-    const byId = new Map(departments.map((d) => [d.id, d]));
-    for (const r of rows) r[PREFETCHED][f.key] = byId.get(r[DEPARTMENT_ID] as number) ?? null;
+    const departments = new Set(rows.map((r) => r[PREFETCHED][f.key] as ReadRow));
+    await this.fill(op, this.types.get('Department')!, [...departments], subfields(op, f));
   }
 
   private async aliases(rows: ReadRow[], f: Selected) {
