@@ -70,7 +70,9 @@ function queries(): [string, string][] {
     }
     for (const [limit, offset] of [[1, 0], [5, 5], [5, 20], [100, 0], [3, 1000]]) {
       out.push([`${table} page ${limit}@${offset}`, `{ ${table}(limit: ${limit}, offset: ${offset}) { totalCount items { id seq planCode } } }`]);
+      out.push([`${table} items only ${limit}@${offset}`, `{ ${table}(limit: ${limit}, offset: ${offset}) { items { id } } }`]);
     }
+    out.push([`${table} count only`, `{ ${table}(filter: { search: "区" }) { totalCount } }`]);
   }
   out.push(['cross-link', `{ department(name: "住建") { code name nameEn aliases
     indicators(attribute: BINDING, role: LEAD) { id seq name unit targetText targetKind targetValue responsibilities { id role note department { id name } } specialTargets { id seq title } }

@@ -65,16 +65,20 @@ export class Reader {
     this.types = readTypes(this.metadata);
   }
 
-  /** A page of a plan table: `{ items, totalCount }` as plain rows, the relations the query selects filled in. */
-  /** Null when the selection is beyond it (aliases of `items` asking different things under one key): the caller reads entities then. */
+  /**
+   * A page of a plan table: `{ items, totalCount }` as plain rows, the relations the query selects
+   * filled in; the count only when asked for. Null when the selection is beyond it (aliases of
+   * `items` asking different things under one key): the caller reads entities then.
+   */
   async page(listQuery: { qb: QueryBuilder<any>; order: Record<string, QueryOrderKeys<unknown>>[]; take: number; skip: number }, info: GraphQLResolveInfo): Promise<{ items: ReadRow[]; totalCount: number } | null> {
     const op = operationOf(info);
     const pageType = getNamedType(info.returnType) as GraphQLObjectType;
     const fields = selectedFields(op, pageType, info.fieldNodes);
     const itemKeys = [...fields.values()].filter((f) => f.name === 'items');
     const { qb, order, take, skip } = listQuery;
-    const totalCount = await qb.clone().getCount();
-    if (!itemKeys.length || totalCount <= skip) return { items: [], totalCount };
+    const counted = [...fields.values()].some((f) => f.name === 'totalCount');
+    const totalCount = counted ? await qb.clone().getCount() : 0;
+    if (!itemKeys.length || (counted && totalCount <= skip)) return { items: [], totalCount };
     const type = this.typeOf(itemKeys[0].type!);
     const selection = merged(op, itemKeys.map((k) => subfields(op, k)));
     if (!selection) return null;
