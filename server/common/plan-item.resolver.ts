@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { wrap } from '@mikro-orm/core';
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import { OrderBy } from '../../schema/common/sort';
 import { Responsibility, type ItemKind } from '../../schema/responsibilities/responsibility.entity';
@@ -76,8 +77,10 @@ export function PlanItemResolver<E extends PlanItem>(api: PlanItemApi<E>) {
     }
 
     @FieldResolver(() => String, { description: 'Code of the plan the row belongs to.' })
-    async planCode(@Root() row: E, @Ctx() ctx: Context): Promise<string> {
-      return (await ctx.loaders.plan.load(row.plan.id))!.code;
+    planCode(@Root() row: E, @Ctx() ctx: Context): string | Promise<string> {
+      // A plan already loaded in this request answers at once; otherwise one batched look-up.
+      if (wrap(row.plan).isInitialized()) return row.plan.code;
+      return ctx.loaders.plan.load(row.plan.id).then((plan) => plan!.code);
     }
   }
   return PlanItemResolverBase;
