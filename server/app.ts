@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, type DatabaseConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
+import { jitPlugin } from './read/jit';
 import { authenticate, createContext, type Context } from './context';
 import type { Actor } from './common/actor';
 import type { AppError } from './errors';
@@ -127,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     // /graphql is sent to the bundled explorer, /graphiql (client/src/pages/GraphiQLPage.tsx).
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost, maxAliases: security.maxAliases })],
   });
+  apollo.addPlugin(jitPlugin(schema)); // reads executed by graphql-jit (server/read/jit.ts)
   await apollo.start();
   app.addHook('onRequest', async (request, reply) => {
     const [path, search = ''] = request.url.split('?');

@@ -18,6 +18,7 @@ import { importPlan, importThroughTransfer, rawInsert, type ImportResult } from 
 import { benchSeed } from './seed';
 import { markdown } from './report';
 import { benchCache } from './cache';
+import { departmentsWithArgsStatements } from './reads';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -292,6 +293,7 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     res.growth[sc.label] = g;
     if (!g.crossLinkRows) fail(`${engine} ${sc.label}: ${sc.department} leads no binding indicator`);
     g.statements = await countStatements(sc.db, sc.department, expected[sc.label]);
+    g.statements.departmentsWithArgs = (await departmentsWithArgsStatements(sc.db)).statements;
   }
   const [hub, helloServer, logged, peer, hub10, hub1, uncached] = (await starting) as [Server, Server, Server | null, Server | null, Server | null, Server, Server];
   const all = [hub, helloServer, logged, peer, hub10, hub1, uncached].filter((x): x is Server => x != null);
@@ -449,6 +451,8 @@ function summary(e: Record<string, any>) {
       underEdits: e.cache.underEdits,
     },
     pageStatements: main.statements.page,
+    // Issue 13: every department with its indicators narrowed by plan code and role.
+    statements: { departmentsWithArgs: main.statements.departmentsWithArgs },
     page: Object.fromEntries(PAGE_SIZES.map((n) => [n, { p50Ms: main.page[n].p50Ms, p99Ms: main.page[n].p99Ms, requests: main.page[n].requests, rows: main.page[n].rows, bytes: main.page[n].bytes, serverCpuMsPerRequest: main.page[n].serverCpuMsPerRequest }])),
     import: e.import
       ? {
