@@ -10,6 +10,7 @@ import { Indicator } from '../../schema/indicators/indicator.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import { User } from '../../schema/accounts/user.entity';
 import { badInput } from '../errors';
+import { linkRows } from '../db/rows';
 
 const KINDS: ItemKind[] = ['indicator', 'specialTarget', 'rectification', 'innovationTopic', 'standard'];
 
@@ -68,7 +69,7 @@ export function createLoaders(em: Em) {
   /** Both directions of the special target ↔ indicator link: pairs from the link table, then the rows. */
   const linked = <E extends PlanItem>(entity: new () => E, from: string, to: string) =>
     new DataLoader<number, E[]>(async (ids) => {
-      const pairs: Record<string, number>[] = await em.getConnection().execute(em.getKnex()('special_target_indicator').select(from, to).whereIn(from, [...ids]));
+      const pairs = await linkRows(em, 'special_target_indicator', from, to, [...ids]);
       const targetIds = [...new Set(pairs.map((p) => Number(p[to])))];
       const rows = targetIds.length ? await em.find(entity, { id: { $in: targetIds } } as never, { orderBy: { plan: 'asc', seq: 'asc' } as never }) : [];
       const index = new Map(rows.map((r, i) => [r.id, i]));
