@@ -28,6 +28,34 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A bulk method's refusal (createMany, updateMany, deleteMany…): `error`, met at item `index`; the
+ * items before it were written, none after it was tried. The caller's transaction decides.
+ */
+export class BulkRefusal extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: AppError,
+  ) {
+    super(error.message);
+    this.name = 'BulkRefusal';
+  }
+}
+
+/** Runs `fn` on each item in order; an AppError becomes a BulkRefusal naming the item. */
+export async function eachItem<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const [i, item] of items.entries()) {
+    try {
+      out.push(await fn(item, i));
+    } catch (error) {
+      if (error instanceof AppError) throw new BulkRefusal(i, error);
+      throw error;
+    }
+  }
+  return out;
+}
+
 export const badInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, ...extra });
 export const notFound = (type: string, id: unknown) => new AppError(ErrorCode.NOT_FOUND, `${type} ${String(id)} does not exist`, { type, id: String(id) });

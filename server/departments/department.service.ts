@@ -2,7 +2,7 @@ import type { Em } from '../orm';
 import { Department, DepartmentAlias, normaliseName } from '../../schema/departments/department.entity';
 import type { DepartmentInput, DepartmentPatch } from '../../schema/departments/department.inputs';
 import { Responsibility } from '../../schema/responsibilities/responsibility.entity';
-import { badInput, conflict, notFound } from '../errors';
+import { badInput, conflict, eachItem, notFound } from '../errors';
 import { likePattern, parseId } from '../common/ids';
 import { similarity } from '../common/similar';
 import { inTransaction } from '../common/transaction';
@@ -150,6 +150,20 @@ export class DepartmentService {
       await this.assignAudited(row, data, 'department');
       return row;
     });
+  }
+
+  /**
+   * Loads many departments by code (imports): each created or brought to its data as upsert() does,
+   * with the same permission check and audit entries. The first refusal is thrown as a BulkRefusal
+   * naming its item. Returns the saved departments, in order.
+   */
+  upsertMany(items: DepartmentInput[]): Promise<Department[]> {
+    return eachItem(items, (data) => this.upsert(data));
+  }
+
+  /** Deletes the departments as delete() does, in order; the first refusal is thrown as a BulkRefusal naming its item. */
+  async deleteMany(ids: number[]): Promise<void> {
+    await eachItem(ids, (id) => this.delete(id));
   }
 
   private async assign(row: Department, data: Partial<DepartmentInput>, prefix: string) {

@@ -1,12 +1,11 @@
 import type { Em } from '../orm';
 import { createServices, type Services } from '../services';
 import type { Actor } from '../common/actor';
-import { AppError, ErrorCode } from '../errors';
-import type { PlanItemService, ItemData } from '../common/plan-item.service';
+import { AppError, BulkRefusal, ErrorCode } from '../errors';
+import type { PlanItemService, ItemData, NewItem } from '../common/plan-item.service';
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import { Department, DepartmentAlias, normaliseName } from '../../schema/departments/department.entity';
 import { Plan } from '../../schema/plans/plan.entity';
-import { Responsibility } from '../../schema/responsibilities/responsibility.entity';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import { TransferTable, ImportAction } from '../../schema/transfer/transfer.enums';
 import { parseTarget } from '../indicators/target';
@@ -15,9 +14,6 @@ import { fileProblem, type Problem } from './problems';
 import { columnFor, informationalColumn, TABLES, type ColumnSpec, type PlanTableSpec, type TableName, type TableSpec } from './tables';
 import type { SourceRow, TableSource } from './readers';
 import { checkInput } from './validate';
-import { BulkInserter } from '../db/bulk';
-import { AuditEntry } from '../../schema/audit/audit-entry.entity';
-import { AuditAction } from '../../schema/audit/audit.enums';
 import { departmentRows, idsBySeq } from '../db/rows';
 import { setSqliteCacheSize } from '../db/pragmas';
 import { StoredRows } from './stored';
@@ -30,7 +26,7 @@ export interface ImportOptions {
   planCode?: string | null;
   previewLimit: number;
   /**
-   * Files with more rows than this create their new rows set-wise (BulkInserter, with the same
+   * Files with more rows than this create their new rows set-wise (the service's createMany, with the same
    * permission check and audit entries) instead of one services.create each.
    */
   bulkAbove: number;
@@ -134,7 +130,6 @@ export class ImportRun {
   rowsDone = 0;
   /** The plan the plan tables were loaded into. */
   planCode: string | null = null;
-  readonly bulk: BulkInserter;
 
   constructor(
     readonly em: Em,
@@ -142,7 +137,6 @@ export class ImportRun {
     readonly options: ImportOptions,
   ) {
     this.services = createServices(em, actor);
-    this.bulk = new BulkInserter(em);
   }
 
   private inflight: Promise<void> = Promise.resolve();
@@ -413,6 +407,33 @@ abstract class TableImporter<S extends TableSpec = TableSpec> {
       reported.add(p.field);
       const field = root === 'responsibilities' && /\.note$/.test(p.field) && this.has('responsibilityNotes') ? 'responsibilityNotes' : p.field;
       this.problem(row, field, p.message);
+    }
+  }
+
+  /**
+   * Delete-missing: the rows (key, id) through the service's deleteMany, 500 between clears of the
+   * identity map. A refused row is a problem and nothing more is deleted; the rest are still listed.
+   */
+  protected async deleteRows(gone: [string | number, number][], deleteMany: (ids: number[]) => Promise<void>) {
+    let refused = -1;
+    for (let start = 0; start < gone.length; start += 500) {
+      const batch = gone.slice(start, start + 500);
+      if (!this.run.failed) {
+        try {
+          await deleteMany(batch.map(([, id]) => id));
+        } catch (error) {
+          this.run.em.clear();
+          if (!(error instanceof BulkRefusal)) throw error;
+          refused = start + error.index;
+          this.serviceProblem(null, error.error, String(batch[error.index][0]));
+        }
+      }
+      this.run.refresh();
+    }
+    for (const [i, [key]] of gone.entries()) {
+      if (i === refused) continue;
+      this.outcome.deleted++;
+      this.preview(null, String(key), ImportAction.DELETE, [], () => []);
     }
   }
 
@@ -769,27 +790,22 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
     return out;
   }
 
-  /** Changed rows through the service's applyPatch (its permission check and audit entries), one flush each. */
+  /** Changed rows through the service's updateMany (its permission checks and audit entries), a batch between clears of the identity map. */
   private async update(updates: { row: Row; id: number; version: number; patch: ItemData }[]) {
     // A flush looks at every entity the EntityManager holds: small batches keep that short.
     for (let start = 0; start < updates.length && !this.run.failed; start += SERVICE_BATCH) {
       const batch = updates.slice(start, start + SERVICE_BATCH);
-      const entities = new Map(((await this.run.em.find(this.spec.entity, { id: { $in: batch.map((u) => u.id) } } as never)) as PlanItem[]).map((e) => [e.id, e]));
-      for (const u of batch) {
-        const entity = entities.get(u.id);
-        if (!entity || entity.version !== u.version) {
-          this.problem(u.row, null, `${this.spec.typeName} ${u.id} changed while the file was being read; load the file again`, { code: ErrorCode.CONFLICT, value: null });
-          return;
-        }
-        try {
-          await this.service.applyPatch(entity, u.patch);
-          await this.run.em.flush();
-        } catch (error) {
-          this.run.em.clear();
-          this.serviceProblem(u.row, error);
-          return;
-        }
-        if (entity.version === u.version) u.row.action = ImportAction.UNCHANGED;
+      try {
+        const changed = await this.service.updateMany(batch);
+        batch.forEach((u, i) => changed[i] || (u.row.action = ImportAction.UNCHANGED));
+      } catch (error) {
+        this.run.em.clear();
+        if (!(error instanceof BulkRefusal)) throw error;
+        const u = batch[error.index];
+        const stale = error.error.code === ErrorCode.NOT_FOUND || (error.error.code === ErrorCode.CONFLICT && error.error.details.currentVersion != null);
+        if (stale) this.problem(u.row, null, `${this.spec.typeName} ${u.id} changed while the file was being read; load the file again`, { code: ErrorCode.CONFLICT, value: null });
+        else this.serviceProblem(u.row, error.error);
+        return;
       }
       this.run.refresh();
     }
@@ -820,76 +836,31 @@ class PlanTableImporter extends TableImporter<PlanTableSpec> {
     }
   }
 
-  /**
-   * New rows set-wise: the rows, their responsibilities and links in a few statements, with the
-   * permission check and the audit entries the services would make.
-   */
+  /** New rows set-wise through the service's createMany (its permission check and audit entries). */
   private async createBulk(rows: Row[]) {
-    const run = this.run;
-    try {
-      run.services.permissions.assertAdmin(`create ${this.spec.typeName} rows`);
-    } catch (error) {
-      return this.serviceProblem(rows[0], error);
-    }
-    const plan = this.plan!.id;
-    const records = rows.map((row) => {
-      const e: Record<string, unknown> = { plan, seq: row.key };
-      for (const [field, value] of Object.entries(row.values)) {
-        if (field === 'planCode' || field === 'indicators' || field === 'seq' || value === undefined) continue;
-        const column = this.columnOf.get(field);
-        const v = typeof value === 'string' ? value.trim() : value;
-        e[column?.property ?? field] = column?.stored ? column.stored.save(v) : v;
-      }
-      return e;
+    const items: NewItem[] = rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(row.values)) if (field !== 'planCode' && field !== 'indicators' && field !== 'seq') values[field] = value;
+      return {
+        seq: row.key as number,
+        values,
+        responsibilities: row.responsibilities?.map((w) => ({ departmentId: w.departmentId, code: w.code, role: w.role, note: w.note ?? null, noteEn: w.noteEn })),
+        indicatorIds: row.indicatorIds,
+      };
     });
     try {
-      const idOf = await run.bulk.insert(this.spec.typeName, records, 'seq');
-      const responsibilities: Record<string, unknown>[] = [];
-      const links: number[][] = [];
-      for (const [i, row] of rows.entries()) {
-        const id = idOf.get(row.key)!;
-        records[i].id = id;
-        for (const w of row.responsibilities ?? []) responsibilities.push({ department: w.departmentId, role: w.role, note: w.note ?? null, noteEn: w.noteEn ?? null, [this.spec.kind]: id });
-        for (const ind of new Set(row.indicatorIds ?? [])) links.push([id, ind]);
-      }
-      await run.bulk.insert(Responsibility.name, responsibilities);
-      if (links.length) await run.bulk.insertPivot(this.spec.typeName, 'indicatorRows', links);
-      await auditCreated(
-        run.bulk,
-        run.services.actor,
-        this.spec.typeName,
-        rows.map((row, i) => {
-          const after: Record<string, unknown> = { planCode: this.plan!.code, ...this.service.snapshot(records[i] as unknown as PlanItem) };
-          if (row.responsibilities?.length) after.responsibilities = row.responsibilities.map((w) => ({ department: w.code, role: w.role, note: w.note ?? null, ...(w.noteEn ? { noteEn: w.noteEn } : {}) }));
-          if (row.indicatorIds?.length) after.indicatorIds = [...new Set(row.indicatorIds)].map(String).sort();
-          return { id: records[i].id as number, after };
-        }),
-      );
+      await this.service.createMany(this.plan!, items);
     } catch (error) {
-      run.em.clear();
+      this.run.em.clear();
       if (error instanceof AppError) return this.serviceProblem(rows[0], error);
-      run.report({ table: this.spec.name, row: null, column: null, value: null, reason: `the database refused rows ${rows[0].rowNo}–${rows[rows.length - 1].rowNo}: ${(error as Error).message}`, code: ErrorCode.CONFLICT });
+      this.run.report({ table: this.spec.name, row: null, column: null, value: null, reason: `the database refused rows ${rows[0].rowNo}–${rows[rows.length - 1].rowNo}: ${(error as Error).message}`, code: ErrorCode.CONFLICT });
     }
   }
 
   protected async deleteMissing() {
     if (!this.plan) return;
     const gone = [...this.existing.entries()].filter(([seq]) => !this.seen.has(seq)).sort((a, b) => a[0] - b[0]);
-    for (const [i, [seq, id]] of gone.entries()) {
-      if (!this.run.failed) {
-        try {
-          await this.service.delete(id);
-        } catch (error) {
-          this.run.em.clear();
-          this.serviceProblem(null, error, String(seq));
-          continue;
-        }
-      }
-      this.outcome.deleted++;
-      this.preview(null, String(seq), ImportAction.DELETE, [], () => []);
-      if (i % 500 === 499) this.run.refresh();
-    }
-    this.run.refresh();
+    await this.deleteRows(gone, (ids) => this.service.deleteMany(ids));
   }
 }
 
@@ -918,6 +889,7 @@ class DepartmentImporter extends TableImporter {
       const aliases = await this.run.em.find(DepartmentAlias, { department: { $in: ids } }, { orderBy: { id: 'asc' } });
       for (const d of departments) current.set(d.id, { code: d.code, name: d.name, nameEn: d.nameEn, aliases: aliases.filter((a) => a.department.id === d.id).map((a) => a.alias) });
     }
+    const writes: { row: Row; data: Record<string, unknown> }[] = [];
     for (const row of chunk) {
       if (!row.ok) continue;
       const id = this.existing.get(row.key as string);
@@ -937,14 +909,15 @@ class DepartmentImporter extends TableImporter {
       row.action = !cur ? ImportAction.CREATE : changed.length ? ImportAction.UPDATE : ImportAction.UNCHANGED;
       const col = (f: string) => this.spec.columns.find((c) => c.field === f);
       row.changes = () => changed.map((f) => ({ field: f, before: cur ? show(col(f), cur[f]) : null, after: show(col(f), data[f]) }));
-      if (this.run.failed || row.action === ImportAction.UNCHANGED) continue;
+      if (row.action !== ImportAction.UNCHANGED) writes.push({ row, data });
+    }
+    if (!this.run.failed && writes.length) {
       try {
-        const saved = await this.run.services.departments.upsert(data as never);
-        await this.run.em.flush();
-        if (!cur) this.existing.set(saved.code, saved.id);
+        for (const saved of await this.run.services.departments.upsertMany(writes.map((w) => w.data as never))) this.existing.set(saved.code, saved.id);
       } catch (error) {
         this.run.em.clear();
-        this.serviceProblem(row, error);
+        if (!(error instanceof BulkRefusal)) throw error;
+        this.serviceProblem(writes[error.index].row, error.error);
       }
     }
     for (const row of chunk) if (row.ok && row.action) this.count(row.action);
@@ -952,20 +925,7 @@ class DepartmentImporter extends TableImporter {
 
   protected async deleteMissing() {
     const gone = [...this.existing.entries()].filter(([code]) => !this.seen.has(code)).sort();
-    for (const [code, id] of gone) {
-      if (!this.run.failed) {
-        try {
-          await this.run.services.departments.delete(id);
-        } catch (error) {
-          this.run.em.clear();
-          this.serviceProblem(null, error, code);
-          continue;
-        }
-      }
-      this.outcome.deleted++;
-      this.preview(null, code, ImportAction.DELETE, [], () => []);
-    }
-    this.run.refresh();
+    await this.deleteRows(gone, (ids) => this.run.services.departments.deleteMany(ids));
   }
 }
 
@@ -1003,28 +963,4 @@ class PlanRowImporter extends TableImporter {
     if (this.run.options.whole) return;
     this.run.report({ table: this.spec.name, row: null, column: null, value: null, reason: 'delete-missing is not offered for plans: deleting a plan deletes all its rows; delete it on its own', code: ErrorCode.BAD_USER_INPUT });
   }
-}
-
-
-/**
- * CREATE audit entries for rows inserted set-wise: the entry AuditService.created() makes, written
- * with the rows instead of through the unit of work (which costs ≈50 µs an entry). To move into
- * AuditService as createdMany() with the bulk create.
- */
-export async function auditCreated(bulk: BulkInserter, actor: Actor, entity: string, rows: { id: number; after: unknown }[]): Promise<void> {
-  const at = new Date();
-  const entries = rows.map((r) => ({
-    at,
-    userId: actor.userId,
-    username: actor.username,
-    action: AuditAction.CREATE,
-    entity,
-    entityId: String(r.id),
-    field: null,
-    before: null,
-    after: JSON.stringify(r.after),
-    source: actor.source,
-    batchId: actor.batchId ?? null,
-  }));
-  await bulk.insert(AuditEntry.name, entries);
 }

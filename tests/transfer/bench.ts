@@ -22,7 +22,7 @@ import { fileSource } from '../../server/transfer/source';
 import { TransferTable } from '../../schema/transfer/transfer.enums';
 import { BulkInserter } from '../../server/db/bulk';
 import { setSqliteCacheSize } from '../../server/db/pragmas';
-import { auditCreated } from '../../server/transfer/importer';
+import { AuditService } from '../../server/audit/audit.service';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'plan-hub-bench-'));
@@ -72,7 +72,7 @@ async function writeFloor(em: Em, audit = true): Promise<number> {
     });
     const ids = await bulk.insert('Indicator', chunk, 'seq');
     await bulk.insert('Responsibility', chunk.flatMap((r) => deps.map((d, j) => ({ department: d.id, role: j ? 'SUPPORT' : 'LEAD', note: null, indicator: ids.get(r.seq) }))));
-    if (audit) await auditCreated(bulk, cliActor('imp-floor'), 'Indicator', chunk.map((r) => ({ id: ids.get(r.seq)!, after: { planCode: 'bench', ...r, plan: undefined, responsibilities: deps.map((d, j) => ({ department: d.code, role: j ? 'SUPPORT' : 'LEAD', note: null })) } })));
+    if (audit) await new AuditService(em, cliActor('imp-floor')).createdMany('Indicator', chunk.map((r) => ({ id: ids.get(r.seq)!, after: { planCode: 'bench', ...r, plan: undefined, responsibilities: deps.map((d, j) => ({ department: d.code, role: j ? 'SUPPORT' : 'LEAD', note: null })) } })));
   }
   const rate = rows / ((performance.now() - started) / 1000);
   await em.rollback();
