@@ -91,8 +91,8 @@ export abstract class PlanItemService<E extends PlanItem> {
   /** Table-specific filter conditions. */
   protected applyFilter(_qb: QueryBuilder<any>, _filter: Filter): void {}
 
-  /** Table-specific derived values and links after the plain fields are copied; returns the link changes. */
-  protected async afterAssign(_row: E, _data: ItemData, _prefix: string, _isNew: boolean): Promise<FieldChange[]> {
+  /** Table-specific derived values and links after the plain fields are copied; returns the link changes. Errors name the field of `data`. */
+  protected async afterAssign(_row: E, _data: ItemData, _isNew: boolean): Promise<FieldChange[]> {
     return [];
   }
 
@@ -195,16 +195,16 @@ export abstract class PlanItemService<E extends PlanItem> {
   create(input: ItemData): Promise<E> {
     return inTransaction(this.em, async () => {
       this.deps.permissions.assertAdmin(`create ${this.typeName} rows`);
-      const plan = await this.deps.plans.resolve(input.planCode, 'input.planCode');
-      await this.assertSeqFree(plan, input.seq!, null, 'input.seq');
+      const plan = await this.deps.plans.resolve(input.planCode, 'planCode');
+      await this.assertSeqFree(plan, input.seq!, null, 'seq');
       const row = new this.entity();
       row.plan = plan;
       row.seq = input.seq!;
-      this.copyFields(row, input, 'input', true);
-      const links = await this.afterAssign(row, input, 'input', true);
+      this.copyFields(row, input, true);
+      const links = await this.afterAssign(row, input, true);
       this.em.persist(row);
       if (input.responsibilities) {
-        const change = await this.deps.responsibilities.replace(row, this.kind, input.responsibilities, 'input.responsibilities');
+        const change = await this.deps.responsibilities.replace(row, this.kind, input.responsibilities, 'responsibilities');
         if (change) links.push(change);
       }
       await this.em.flush(); // assigns the id the audit entry names
@@ -234,14 +234,14 @@ export abstract class PlanItemService<E extends PlanItem> {
   async applyPatch(row: E, patch: ItemData): Promise<E> {
     if (STRUCTURAL.some((k) => patch[k] !== undefined)) this.deps.permissions.assertAdmin('change responsibilities or links');
     else await this.deps.permissions.assertCanEdit(this.kind, row.id, this.typeName);
-    if (patch.seq != null && patch.seq !== row.seq) await this.assertSeqFree(row.plan, patch.seq, row.id, 'patch.seq');
-    if (patch.seq === null) throw badInput('patch.seq', 'seq cannot be null');
+    if (patch.seq != null && patch.seq !== row.seq) await this.assertSeqFree(row.plan, patch.seq, row.id, 'seq');
+    if (patch.seq === null) throw badInput('seq', 'seq cannot be null');
     const before = this.snapshot(row);
     if (patch.seq != null) row.seq = patch.seq;
-    this.copyFields(row, patch, 'patch', false);
-    const links = await this.afterAssign(row, patch, 'patch', false);
+    this.copyFields(row, patch, false);
+    const links = await this.afterAssign(row, patch, false);
     if (patch.responsibilities) {
-      const change = await this.deps.responsibilities.replace(row, this.kind, patch.responsibilities, 'patch.responsibilities');
+      const change = await this.deps.responsibilities.replace(row, this.kind, patch.responsibilities, 'responsibilities');
       if (change) links.push(change);
     }
     // Links live in other tables: touch the row so its version and updatedAt record the change.
@@ -351,12 +351,12 @@ export abstract class PlanItemService<E extends PlanItem> {
     if (other && other.id !== selfId) throw conflict(`${field}: ${this.typeName} ${other.id} already has seq ${seq} in plan ${plan.code}`, { field, existingId: String(other.id) });
   }
 
-  private copyFields(row: E, data: ItemData, prefix: string, isNew: boolean) {
+  private copyFields(row: E, data: ItemData, isNew: boolean) {
     const target = row as unknown as Record<string, unknown>;
     for (const [key, { nullable, property = key }] of Object.entries(this.fields)) {
       const value = data[key];
       if (value === undefined) continue;
-      if (value === null && !nullable) throw badInput(`${prefix}.${key}`, `${key} cannot be null`);
+      if (value === null && !nullable) throw badInput(key, `${key} cannot be null`);
       const next = typeof value === 'string' ? value.trim() : value;
       if (isNew || JSON.stringify(target[property]) !== JSON.stringify(next)) target[property] = next;
     }

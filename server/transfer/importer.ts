@@ -204,10 +204,10 @@ export class ImportRun {
   }
 }
 
-/** The field an AppError names, without its argument prefix: patch.responsibilities[0].department → responsibilities[0].department. */
+/** The field of the service's input an AppError names (responsibilities[0].department). */
 function errorField(error: AppError): string | null {
   const f = error.details.field;
-  return typeof f === 'string' ? f.replace(/^(input|patch|department|file)\./, '') : null;
+  return typeof f === 'string' ? f : null;
 }
 
 function errorReason(error: AppError): string {
