@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { SqlEntityManager } from './db/types';
 import { Migrator } from '@mikro-orm/migrations';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

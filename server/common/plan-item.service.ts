@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import type { Em } from '../orm';
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import type { ItemFilter } from '../../schema/common/filters';

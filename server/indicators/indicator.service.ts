@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import type { IndicatorFilter } from '../../schema/indicators/indicator.inputs';

@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import type { SpecialTargetFilter } from '../../schema/special-targets/special-target.inputs';
