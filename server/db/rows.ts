@@ -1,5 +1,5 @@
 import type { Em } from '../orm';
-import { marks, quoter, selectRows } from './sql';
+import { marks, queryRows, quoter, selectRows } from './sql';
 
 /**
  * The plain-SQL reads of the transfer code (imports compare and exports write many rows: through
@@ -15,7 +15,7 @@ export interface DepartmentRow {
 
 /** Every department's id, name and code. */
 export async function departmentRows(em: Em): Promise<DepartmentRow[]> {
-  const rows = await selectRows<DepartmentRow>(em, `select id, name, code from ${em.getMetadata().get('Department').tableName}`);
+  const rows = await queryRows<DepartmentRow>(em, `select id, name, code from ${em.getMetadata().get('Department').tableName}`);
   return rows.map((r) => ({ id: Number(r.id), name: r.name, code: r.code }));
 }
 
@@ -25,12 +25,12 @@ export async function idsBySeq(em: Em, entityName: string, planId: number, seqs?
   const out = new Map<number, number>();
   const add = (rows: { id: unknown; seq: unknown }[]) => rows.forEach((r) => out.set(Number(r.seq), Number(r.id)));
   if (!seqs) {
-    add(await selectRows(em, `select id, seq from ${table} where plan_id = ?`, [planId]));
+    add(await queryRows(em, `select id, seq from ${table} where plan_id = ?`, [planId]));
     return out;
   }
   for (let i = 0; i < seqs.length; i += 500) {
     const part = seqs.slice(i, i + 500);
-    add(await selectRows(em, `select id, seq from ${table} where plan_id = ? and seq in (${marks(part.length)})`, [planId, ...part]));
+    add(await queryRows(em, `select id, seq from ${table} where plan_id = ? and seq in (${marks(part.length)})`, [planId, ...part]));
   }
   return out;
 }
@@ -97,5 +97,5 @@ export async function pivotPairs(em: Em, entityName: string, property: string, o
 
 /** Rows of a link table whose `from` column is one of `ids`: each with its `from` and `to` columns. */
 export function linkRows(em: Em, table: string, from: string, to: string, ids: number[]): Promise<Record<string, number>[]> {
-  return selectRows(em, `select ${from}, ${to} from ${table} where ${from} in (${marks(ids.length)})`, ids);
+  return queryRows(em, `select ${from}, ${to} from ${table} where ${from} in (${marks(ids.length)})`, ids);
 }
