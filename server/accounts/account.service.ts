@@ -41,7 +41,7 @@ interface CredentialRow {
 /** One statement per pool (the forks of one ORM share it), made on first use. */
 const credentialQueries = new WeakMap<object, PreparedQuery<CredentialRow>>();
 function credentialQuery(em: Em): PreparedQuery<CredentialRow> {
-  const pool = em.getKnex();
+  const pool = em.getDriver();
   let q = credentialQueries.get(pool);
   if (!q) {
     q = preparedQuery<CredentialRow>(
