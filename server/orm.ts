@@ -8,6 +8,7 @@ import { entities } from '../schema/entities';
 import type { DatabaseConfig } from './config';
 import { migrationsFor } from './migrations';
 import { sqliteStartup } from './db/pragmas';
+import { finalizePrepared } from './db/driver';
 
 export type Orm = MikroORM;
 export type Em = SqlEntityManager;
@@ -66,5 +67,11 @@ export async function initORM(db: DatabaseConfig, opts: OrmOptions = {}): Promis
     await sqliteStartup(orm.em as Em, db.path === ':memory:');
   }
   await orm.getMigrator().up();
+  // Statements prepared past the ORM (server/db/driver.ts) must go before its connections can close.
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await finalizePrepared(orm.em as Em);
+    return close(force);
+  };
   return orm;
 }

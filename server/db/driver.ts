@@ -20,6 +20,7 @@ export function selectAs(em: Em, qb: QueryBuilder<any>, select: string): { sql: 
 }
 
 interface SqliteStatement {
+  finalize(cb: (err: Error | null) => void): unknown;
   all(params: unknown[], cb: (err: Error | null, rows: Row[]) => void): unknown;
 }
 interface SqliteHandle {
@@ -40,7 +41,7 @@ interface QueryLogger {
 
 /** Prepared statements kept per SQLite connection, and PostgreSQL statement names per process. */
 const MAX_PREPARED = 256;
-const sqliteStatements = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
+const sqliteStatements = new WeakMap<Pool, Map<SqliteHandle, Map<string, SqliteStatement>>>();
 const pgNames = new Map<string, string>();
 
 export class Sql {
@@ -78,8 +79,10 @@ export class Sql {
   private async sqlite(sql: string, params: unknown[]): Promise<Row[]> {
     const handle = (await this.pool.acquireConnection()) as SqliteHandle;
     try {
-      let map = sqliteStatements.get(handle);
-      if (!map) sqliteStatements.set(handle, (map = new Map()));
+      let handles = sqliteStatements.get(this.pool);
+      if (!handles) sqliteStatements.set(this.pool, (handles = new Map()));
+      let map = handles.get(handle);
+      if (!map) handles.set(handle, (map = new Map()));
       let st = map.get(sql);
       if (!st && map.size < MAX_PREPARED) map.set(sql, (st = handle.prepare(sql)));
       return await new Promise<Row[]>((resolve, reject) => {
@@ -107,4 +110,17 @@ export class Sql {
       await this.pool.releaseConnection(handle);
     }
   }
+}
+
+/**
+ * Finalizes the SQLite statements prepared on this ORM's connections. SQLite will not close a
+ * connection that has live statements (the file stays open, silently), so the ORM's close calls this
+ * first (server/orm.ts).
+ */
+export async function finalizePrepared(em: Em): Promise<void> {
+  const pool = (em.getKnex() as unknown as { client: Pool }).client;
+  const handles = sqliteStatements.get(pool);
+  if (!handles) return;
+  sqliteStatements.delete(pool);
+  await Promise.all([...handles.values()].flatMap((map) => [...map.values()].map((st) => new Promise<void>((resolve) => st.finalize(() => resolve())))));
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readlinkSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
@@ -242,5 +242,28 @@ describe.runIf(TEST_ENGINE === 'postgresql')('storage failures on PostgreSQL', (
     }
     for (let i = 0; i < 20 && (await run(hub, READ).catch(() => ({ errors: [1] }))).errors; i++);
     expect((await run(hub, EDIT, { id: row.id, v: row.version, name: '可写了' })).data.updateIndicator.version).toBe(row.version + 1);
+  });
+});
+
+describe.runIf(TEST_ENGINE === 'sqlite' && process.platform === 'linux')('closing the hub on SQLite', () => {
+  it('closes the database file, after reads that prepared statements past the ORM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-hub-close-'));
+    const hub = await createApp({ database: { engine: 'sqlite', path: join(dir, 'hub.db') }, seedOnEmpty: true, responseCacheMb: 0 });
+    const answer = await run(hub, '{ indicators(limit: 3) { items { seq responsibilities { department { name } } } } }');
+    expect(answer.data?.indicators.items.map((i: { seq: number }) => i.seq)).toEqual([1, 2, 3]);
+    const openFiles = () =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((path) => path.startsWith(dir));
+    expect(openFiles().length).toBeGreaterThan(0);
+    await hub.close();
+    expect(openFiles()).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
