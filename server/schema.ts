@@ -17,13 +17,15 @@ import { EditResolver } from './edits/edit.resolver';
 import { AccountResolver } from './accounts/account.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
+import { IndicatorYearTargetsResolver, YearTargetResolver } from './year-targets/year-target.resolver';
+import { IndicatorProgressResolver } from './progress/progress.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver],
+    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
