@@ -1,17 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum ProgressStatus {
-  ACHIEVED = 'ACHIEVED',
-  MISSED = 'MISSED',
-  ON_TRACK = 'ON_TRACK',
-  AT_RISK = 'AT_RISK',
-  OFF_TRACK = 'OFF_TRACK',
-  NO_DATA = 'NO_DATA',
-}
-registerEnumType(ProgressStatus, {
-  name: 'ProgressStatus',
-  description: 'ACHIEVED / MISSED once the year’s value is approved; ON_TRACK / AT_RISK (short by at most the tolerance, 5 %) / OFF_TRACK from the year’s approved months or quarters; NO_DATA when nothing is approved or an input is missing (the explanation says which).',
-});
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ProgressStatus } from './progress.enums';
 
 @ObjectType({ description: 'An indicator’s completion in one year, with the values used and an explanation a person can check.' })
 export class Progress {

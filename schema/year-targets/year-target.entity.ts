@@ -3,10 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseRow } from '../common/base.entity';
 import { Indicator } from '../indicators/indicator.entity';
 
-/** The plan's years a year target is kept for (the base year is the plan's start, 2015). */
-export const TARGET_YEARS = [2016, 2017, 2018, 2019, 2020] as const;
-export const FIRST_TARGET_YEAR = TARGET_YEARS[0];
-export const LAST_TARGET_YEAR = TARGET_YEARS[TARGET_YEARS.length - 1];
+export { TARGET_YEARS, FIRST_TARGET_YEAR, LAST_TARGET_YEAR } from './year-target.years';
 
 /**
  * One indicator's target for one year (分解落实到年度工作目标). Derived from the indicator's base, its

@@ -1,5 +1,5 @@
 import { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
-import { ProgressStatus } from '../../schema/progress/progress.types';
+import { ProgressStatus } from '../../schema/progress/progress.enums';
 import { NEEDS_BASE } from '../year-targets/derive';
 import type { ActualValue } from './actuals';
 

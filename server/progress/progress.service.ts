@@ -1,7 +1,7 @@
 import type { Em } from '../orm';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import { TargetKind } from '../../schema/indicators/indicator.enums';
-import { FIRST_TARGET_YEAR, LAST_TARGET_YEAR } from '../../schema/year-targets/year-target.entity';
+import { FIRST_TARGET_YEAR, LAST_TARGET_YEAR } from '../../schema/year-targets/year-target.years';
 import type { YearTargetService } from '../year-targets/year-target.service';
 import { methodOf } from '../year-targets/derive';
 import { badInput } from '../errors';

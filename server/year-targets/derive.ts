@@ -1,5 +1,5 @@
 import { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
-import { LAST_TARGET_YEAR, TARGET_YEARS } from '../../schema/year-targets/year-target.entity';
+import { LAST_TARGET_YEAR, TARGET_YEARS } from '../../schema/year-targets/year-target.years';
 
 /** What an indicator's year targets are derived from. */
 export interface TargetInputs {
