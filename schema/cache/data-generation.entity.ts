@@ -23,6 +23,6 @@ export class DataGeneration {
  */
 export const TRACKED_TABLES = [
   'plan', 'department', 'department_alias', 'responsibility', 'indicator', 'special_target', 'special_target_indicator',
-  'rectification', 'innovation_topic', 'standard', 'user', 'audit_entry',
+  'rectification', 'innovation_topic', 'standard', 'user', 'audit_entry', 'year_target',
 ] as const;
 export const UNTRACKED_TABLES = ['credential', 'login_attempt', 'data_generation', 'mikro_orm_migrations'] as const;
