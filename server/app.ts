@@ -6,11 +6,12 @@ import fastifyCookie from '@fastify/cookie';
 import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, type DatabaseConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
+import { jitPlugin } from './read/jit';
 import { authenticate, createContext, type Context } from './context';
 import type { Actor } from './common/actor';
 import type { AppError } from './errors';
 import { registerResponseCache } from './cache/response-cache';
-import { generationReader } from './cache/generation';
+import { generationReader, type Generations } from './cache/generation';
 import { ErrorCode, formatError, toAppError } from './errors';
 import { GraphQLError } from 'graphql';
 import { Plan } from '../schema/plans/plan.entity';
@@ -22,6 +23,7 @@ import { importLimits } from './transfer/limits';
 import { accessPlugin } from './security/access';
 import { registerSecurityHeaders } from './security/headers';
 import { SESSION_COOKIE } from './accounts/account.resolver';
+import { VerifiedCredentials } from './accounts/account.service';
 import { createServices } from './services';
 import { ANONYMOUS, SYSTEM_ACTOR } from './common/actor';
 import { validateInput } from './common/validation';
@@ -86,28 +88,33 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   registerSecurityHeaders(app);
 
   // Each request's credential is checked once, here at the edge; the cache and Apollo's context share it.
+  // A read the answer cache may serve brings the data generations it read first: a credential verified
+  // for an earlier request then stands while the credential and user tables have not changed since.
+  const verified = new VerifiedCredentials();
   const edgeAuth = new WeakMap<object, Promise<{ actor: Actor; authError: AppError | null; credential: string | null }>>();
-  const authOf = (request: FastifyRequest) => {
+  const authOf = (request: FastifyRequest, generations?: Generations) => {
     let found = edgeAuth.get(request);
     if (!found) {
       const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? request.cookies[SESSION_COOKIE] ?? null;
+      const known = generations && { memo: verified, generations: `${generations.credential}:${generations.user}` };
       found = credential
-        ? authenticate(orm.em.fork() as Em, credential, auth).then((r) => ({ ...r, credential }))
+        ? authenticate(orm.em as Em, credential, known).then((r) => ({ ...r, credential }))
         : Promise.resolve({ actor: ANONYMOUS, authError: null, credential: null });
       edgeAuth.set(request, found);
     }
     return found;
   };
+  const schema = await buildGraphQLSchema();
   registerResponseCache(app, {
     maxMb: options.responseCacheMb ?? 64,
-    generation: generationReader(orm),
-    actor: async (request) => {
-      const { actor, authError } = await authOf(request);
+    schema,
+    generations: generationReader(orm),
+    actor: async (request, generations) => {
+      const { actor, authError } = await authOf(request, generations);
       return authError ? null : actor;
     },
   });
 
-  const schema = await buildGraphQLSchema();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -121,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     // /graphql is sent to the bundled explorer, /graphiql (client/src/pages/GraphiQLPage.tsx).
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost, maxAliases: security.maxAliases })],
   });
+  apollo.addPlugin(jitPlugin(schema)); // reads executed by graphql-jit (server/read/jit.ts)
   await apollo.start();
   app.addHook('onRequest', async (request, reply) => {
     const [path, search = ''] = request.url.split('?');

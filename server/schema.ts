@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { validate } from 'class-validator';
 import { badInput, flattenValidation } from './errors';
@@ -19,18 +19,37 @@ import { AuditResolver } from './audit/audit.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { IndicatorYearTargetsResolver, YearTargetResolver } from './year-targets/year-target.resolver';
 import { IndicatorProgressResolver } from './progress/progress.resolver';
+import { servePrefetched } from './read/prefetched';
+import { READ_TYPES } from './read/model';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  if (!built) simplePlainFields();
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-  }).then(describeTextRules);
+  })
+    .then(describeTextRules)
+    .then((schema) => servePrefetched(schema, READ_TYPES));
   return built;
+}
+
+/**
+ * A plain field (a property or getter read as it is, no resolver method, no middleware or roles) gets
+ * graphql-js's default resolver instead of type-graphql's wrapper: type-graphql 2's
+ * `simpleResolvers`, set here for every such field rather than on each @ObjectType. A field shown
+ * under another name than its property (Rectification.plan is planText) keeps the wrapper, which
+ * reads the property.
+ */
+function simplePlainFields() {
+  const storage = getMetadataStorage() as unknown as { fields: { name: string; schemaName: string; simple?: boolean; middlewares?: unknown[]; roles?: unknown[] }[] };
+  for (const f of storage.fields) {
+    if (f.simple === undefined && f.name === f.schemaName && !f.middlewares?.length && !f.roles?.length) f.simple = true;
+  }
 }
 
 /** The SDL committed at schema/schema.graphql: sorted, so diffs show real changes only. */

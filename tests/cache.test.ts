@@ -135,7 +135,8 @@ describe('the data generation', () => {
       const triggered: string[] = (
         await conn.execute(sqlite ? "select distinct tbl_name as name from sqlite_master where type = 'trigger'" : 'select distinct event_object_table as name from information_schema.triggers where trigger_schema = current_schema()')
       ).map((r: { name: string }) => r.name);
-      expect([...triggered].sort()).toEqual([...TRACKED_TABLES].sort());
+      // PostgreSQL bumps the counters at commit, from a deferred trigger on data_generation itself.
+      expect([...triggered].sort()).toEqual([...TRACKED_TABLES, ...(sqlite ? [] : ['data_generation'])].sort());
     } finally {
       await hub.close();
     }

@@ -68,6 +68,33 @@ describe('signing in, sessions and tokens over HTTP', () => {
     expect((await post('{ indicators { totalCount } }', {}, bearer(expired))).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('a credential kept in memory for cached reads stops at once when revoked, expired or its user disabled by plain SQL', async () => {
+    // Cached reads verify a credential once and keep it while the credential and user tables are
+    // unchanged (their data generations): any write to either, here by SQL past the hub, ends that.
+    const q = '{ standards(limit: 2) { items { seq } } }';
+    const sql = (statement: string, params: unknown[] = []) => hub.orm.em.fork().getConnection().execute(statement, params);
+    const reads = async (headers: Record<string, string>) => {
+      const a = await post(q, {}, headers);
+      const b = await post(q, {}, headers);
+      return [a.statusCode, a.headers['x-plan-hub-cache'], b.statusCode, b.headers['x-plan-hub-cache']];
+    };
+    const admin = (await login('admin')).body.data.login.token;
+    const token = (await post('mutation { createApiToken(input: { name: "memo", expiresInDays: 30 }) { token } }', {}, bearer(admin))).json().data.createApiToken.token;
+    expect(await reads(bearer(token))).toEqual([200, expect.any(String), 200, 'hit']);
+    await sql(`update credential set revoked_at = ? where name = 'memo'`, [new Date()]);
+    const revoked = await post(q, {}, bearer(token));
+    expect([revoked.statusCode, revoked.json().errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+
+    const session = (await login('editor')).body.data.login.token;
+    expect(await reads(bearer(session))).toEqual([200, expect.any(String), 200, 'hit']);
+    await sql(`update "user" set disabled = ? where username = 'editor'`, [true]);
+    expect((await post(q, {}, bearer(session))).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await sql(`update "user" set disabled = ? where username = 'editor'`, [false]);
+    expect((await post(q, {}, bearer(session))).statusCode).toBe(200);
+    await sql(`update credential set expires_at = ? where kind = 'SESSION'`, [new Date(Date.now() - 1000)]);
+    expect((await post(q, {}, bearer(session))).json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('sign-in is rate limited per user, in the database (shared by every process)', async () => {
     await hub.user('target', Role.VIEWER);
     for (let i = 0; i < 10; i++) expect((await login('target', 'wrong password', '10.0.0.9')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import { LRUCache } from 'lru-cache';
 import type { Em } from '../orm';
 import { User } from '../../schema/accounts/user.entity';
 import { Credential, LoginAttempt } from '../../schema/accounts/credential.entity';
@@ -52,6 +53,69 @@ function credentialQuery(em: Em): PreparedQuery<CredentialRow> {
   return q;
 }
 
+/**
+ * Credential rows this process read recently, by secret hash, each with the data generations of the
+ * credential and user tables read before it (server/cache/generation.ts). A row is used again only
+ * while those generations are still the current ones, so a revocation, an expiry change, a disabled
+ * or demoted user — any write to either table, by any process — sends the next request back to the
+ * database, as if nothing were kept. Unknown secrets are never kept.
+ */
+export class VerifiedCredentials {
+  private readonly rows = new LRUCache<string, { generations: string; row: CredentialRow }>({ max: 10_000 });
+
+  get(hash: string, generations: string): CredentialRow | undefined {
+    const found = this.rows.get(hash);
+    return found && found.generations === generations ? found.row : undefined;
+  }
+
+  set(hash: string, generations: string, row: CredentialRow): void {
+    this.rows.set(hash, { generations, row });
+  }
+
+  delete(hash: string): void {
+    this.rows.delete(hash);
+  }
+}
+
+/**
+ * The actor a bearer token or session cookie stands for; anonymous when absent; UNAUTHENTICATED when
+ * unknown, expired or revoked, or its user is disabled. Every request with a credential comes here
+ * first, before the answer cache is looked at, so it costs one prepared statement on the secret's hash
+ * (server/db/prepared.ts), past the ORM and without a service set (`em` only lends its connection
+ * pool; any fork will do) — or nothing, when `known` holds the row and the credential and user
+ * tables' generations, read for this request, show neither changed since it was read. Either way a
+ * revocation or a disabled account stops the next request in every process.
+ */
+export async function verifyCredential(em: Em, secret: string | null | undefined, known?: { memo: VerifiedCredentials; generations: string }): Promise<Actor> {
+  if (!secret) return ANONYMOUS;
+  const hash = secretHash(secret);
+  let row = known?.memo.get(hash, known.generations);
+  if (!row) {
+    [row] = await credentialQuery(em)([hash]);
+    if (row && known) known.memo.set(hash, known.generations, row);
+  }
+  const now = new Date();
+  const expiresAt = dateOf(row?.expires_at);
+  if (!row || row.disabled === true || Number(row.disabled) === 1 || (expiresAt && expiresAt <= now)) {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has expired or was revoked: sign in again.');
+  }
+  // Note use at most once a minute, so reads do not turn into writes.
+  const lastUsedAt = dateOf(row.last_used_at);
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
+    known?.memo.delete(hash);
+    await em.fork().nativeUpdate(Credential, { id: Number(row.id) }, { lastUsedAt: now });
+  }
+  const apiToken = row.kind === CredentialKind.API_TOKEN;
+  return {
+    userId: Number(row.user_id),
+    username: apiToken ? `token:${row.name}` : row.username,
+    role: apiToken ? Role.VIEWER : row.role,
+    departmentId: apiToken || row.department_id == null ? null : Number(row.department_id),
+    readOnly: apiToken,
+    source: 'graphql',
+  };
+}
+
 export class AccountService {
   constructor(
     private readonly em: Em,
@@ -61,34 +125,9 @@ export class AccountService {
     private readonly settings: AuthSettings = DEFAULT_AUTH,
   ) {}
 
-  /**
-   * The actor a bearer token or session cookie stands for; anonymous when absent, unknown, expired or
-   * revoked. Every request with a credential comes here first, so it is one prepared statement on the
-   * secret's hash (server/db/prepared.ts), read from the database each time: a revocation or a disabled
-   * account stops the next request in every process.
-   */
-  async authenticate(secret: string | null | undefined): Promise<Actor> {
-    if (!secret) return ANONYMOUS;
-    const [row] = await credentialQuery(this.em)([secretHash(secret)]);
-    const now = new Date();
-    const expiresAt = dateOf(row?.expires_at);
-    if (!row || row.disabled === true || Number(row.disabled) === 1 || (expiresAt && expiresAt <= now)) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has expired or was revoked: sign in again.');
-    }
-    // Note use at most once a minute, so reads do not turn into writes.
-    const lastUsedAt = dateOf(row.last_used_at);
-    if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
-      await this.em.nativeUpdate(Credential, { id: Number(row.id) }, { lastUsedAt: now });
-    }
-    const apiToken = row.kind === CredentialKind.API_TOKEN;
-    return {
-      userId: Number(row.user_id),
-      username: apiToken ? `token:${row.name}` : row.username,
-      role: apiToken ? Role.VIEWER : row.role,
-      departmentId: apiToken || row.department_id == null ? null : Number(row.department_id),
-      readOnly: apiToken,
-      source: 'graphql',
-    };
+  /** The actor a bearer token or session cookie stands for (see verifyCredential). */
+  authenticate(secret: string | null | undefined): Promise<Actor> {
+    return verifyCredential(this.em, secret);
   }
 
   async login(username: string, password: string, address: string): Promise<{ token: string; user: User; expiresAt: Date }> {

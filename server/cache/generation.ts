@@ -1,16 +1,23 @@
 import type { Em, Orm } from '../orm';
 import { preparedQuery } from '../db/prepared';
+import { TRACKED_TABLES, type TrackedTable } from '../../schema/cache/data-generation.entity';
+
+/** Each tracked table's data generation, as read at one moment. */
+export type Generations = Readonly<Record<TrackedTable, string>>;
 
 /**
- * Reads the data generation (schema/cache/data-generation.entity.ts) on every cacheable request, so it
- * must cost next to nothing: a prepared statement on a pooled connection (server/db/prepared.ts).
+ * Reads every table's data generation (schema/cache/data-generation.entity.ts) on every cacheable
+ * request, so it must cost next to nothing: one prepared statement over a dozen rows on a pooled
+ * connection (server/db/prepared.ts), shared by the requests that arrive together.
  */
-export function generationReader(orm: Orm): () => Promise<string> {
-  const query = preparedQuery<{ generation: number | string }>(orm.em as unknown as Em, 'select generation from data_generation where id = 1');
+export function generationReader(orm: Orm): () => Promise<Generations> {
+  const query = preparedQuery<{ table_name: string; generation: number | string }>(orm.em as unknown as Em, 'select table_name, generation from data_generation');
   return singleFlight(async () => {
-    const [row] = await query();
-    if (!row) throw new Error('data_generation has no row: run the migrations');
-    return String(row.generation);
+    const rows = await query();
+    const out = {} as Record<TrackedTable, string>;
+    for (const row of rows) out[row.table_name as TrackedTable] = String(row.generation);
+    for (const table of TRACKED_TABLES) if (out[table] === undefined) throw new Error(`data_generation has no row for ${table}: run the migrations`);
+    return out;
   });
 }
 
@@ -19,10 +26,10 @@ export function generationReader(orm: Orm): () => Promise<string> {
  * a request that finds a read under way waits for the next one, which starts after that read ends and
  * so after the request came in. Under load this is one read per wave of requests instead of one each.
  */
-export function singleFlight(read: () => Promise<string>): () => Promise<string> {
-  let running: Promise<string> | null = null;
-  let next: Promise<string> | null = null;
-  const start = (): Promise<string> => {
+export function singleFlight<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = (): Promise<T> => {
     running = read().finally(() => {
       running = null;
     });
@@ -40,4 +47,3 @@ export function singleFlight(read: () => Promise<string>): () => Promise<string>
     return next;
   };
 }
-

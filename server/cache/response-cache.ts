@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { Kind, OperationTypeNode, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Actor } from '../common/actor';
+import type { TrackedTable } from '../../schema/cache/data-generation.entity';
+import type { Generations } from './generation';
+import { rootFields, tablesRead } from './tables';
 
 /**
- * Root query fields whose answers depend only on the plan's data (the tables the data generation
- * follows) and on who asks. Account fields (me, users, apiTokens) and file exports are always run.
+ * Root query fields whose answers depend only on the plan's data (the tables the data generations
+ * follow) and on who asks. Account fields (me, users, apiTokens) and file exports are always run.
  */
 const CACHEABLE_ROOTS = new Set([
   'plan', 'plans', 'department', 'departments', 'indicator', 'indicators', 'specialTarget', 'specialTargets',
@@ -16,60 +19,61 @@ const CACHEABLE_ROOTS = new Set([
 export interface ResponseCacheOptions {
   /** Total size of the cached answers; 0 turns the cache off. */
   maxMb: number;
-  /** The current data generation, read from the database (server/cache/generation.ts). */
-  generation(): Promise<string>;
-  /** Who the request acts as, resolved once at the HTTP edge; null when its credential is bad. */
-  actor(request: FastifyRequest): Promise<Actor | null>;
+  /** The executable schema: which tables a selection reads is read from its types (tables.ts). */
+  schema: GraphQLSchema;
+  /** Every table's current data generation, read from the database (server/cache/generation.ts). */
+  generations(): Promise<Generations>;
+  /**
+   * Who the request acts as, resolved once at the HTTP edge; null when its credential is bad. Given
+   * the generations just read, so a credential verified before may stand while its tables are unchanged.
+   */
+  actor(request: FastifyRequest, generations: Generations): Promise<Actor | null>;
 }
 
 interface Entry {
-  generation: string;
+  /** The tables the answer read, and their generations when it was computed (same order). */
+  tables: readonly TrackedTable[];
+  generations: string[];
   body: string;
 }
 
 interface Pending {
   key: string;
-  generation: string;
+  tables: readonly TrackedTable[];
+  generations: string[];
 }
 
 const pending = new WeakMap<FastifyRequest, Pending>();
 
-/** Query documents seen, and whether they are cacheable (parsing is the costly part). */
-const shapes = new LRUCache<string, boolean>({ max: 2000 });
+/** The tables a query document reads, or null when it is not cached (parsing and walking are the costly part). */
+const shapes = new LRUCache<string, { tables: readonly TrackedTable[] | null }>({ max: 2000 });
 
-function rootFields(set: SelectionSetNode): string[] | null {
-  const out: string[] = [];
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) out.push(s.name.value);
-    else if (s.kind === Kind.INLINE_FRAGMENT) {
-      const inner = rootFields(s.selectionSet);
-      if (!inner) return null;
-      out.push(...inner);
-    } else return null; // fragment spreads at the root: not worth resolving here
-  }
-  return out;
-}
-
-/** A read of plan data only: one query operation (the named one, or the only one) over cacheable roots. */
-export function isCacheableQuery(query: string, operationName: string | undefined): boolean {
+/**
+ * The tables a read of plan data reads: one query operation (the named one, or the only one) over
+ * cacheable roots, every type and argument of it classified in tables.ts. Null: not cached.
+ */
+export function cacheableTables(schema: GraphQLSchema, query: string, operationName: string | undefined): readonly TrackedTable[] | null {
   const id = `${operationName ?? ''}\u0000${query}`;
-  let ok = shapes.get(id);
-  if (ok === undefined) {
+  let shape = shapes.get(id);
+  if (!shape) {
     let doc: DocumentNode | null = null;
     try {
       doc = parse(query, { noLocation: true });
     } catch {
-      ok = false; // Apollo answers the syntax error
+      // Apollo answers the syntax error
     }
-    if (doc) {
-      const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-      const op = operationName ? ops.find((d) => d.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-      const roots = op && op.operation === OperationTypeNode.QUERY ? rootFields(op.selectionSet) : null;
-      ok = !!roots && roots.length > 0 && roots.every((r) => CACHEABLE_ROOTS.has(r));
-    }
-    shapes.set(id, ok!);
+    shape = { tables: doc ? shapeOf(schema, doc, operationName) : null };
+    shapes.set(id, shape);
   }
-  return ok!;
+  return shape.tables;
+}
+
+function shapeOf(schema: GraphQLSchema, doc: DocumentNode, operationName: string | undefined): readonly TrackedTable[] | null {
+  const tables = tablesRead(schema, doc, operationName);
+  if (!tables) return null;
+  const op = doc.definitions.find((d) => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName));
+  const roots = op && op.kind === 'OperationDefinition' ? rootFields(op.selectionSet) : null;
+  return roots && roots.length > 0 && roots.every((r) => CACHEABLE_ROOTS.has(r)) ? tables : null;
 }
 
 /** Answers differ by who asks (role, department, read-only token): the key carries all of it. */
@@ -78,13 +82,15 @@ function scopeOf(actor: Actor): string {
 }
 
 /**
- * Whole-answer cache for GraphQL reads of plan data. An answer is kept with the data generation it was
- * computed at and served only while that is still the database's current generation, which moves at
- * the commit of any write by any process (database triggers). So nothing in this process's memory is
- * needed for correctness: a write through another hub process, the CLI or plain SQL is seen by the
- * next request. Only answers without errors are kept; mutations, account queries and exports always
- * run. The generation is read before the operation runs, so an answer computed while a write commits
- * is filed under the older generation and never served again.
+ * Whole-answer cache for GraphQL reads of plan data. An answer is kept with the data generations of
+ * the tables it read (tables.ts) and served only while each is still that table's current generation
+ * in the database, which moves at the commit of any write to the table by any process (database
+ * triggers). So nothing in this process's memory is needed for correctness: a write through another
+ * hub process, the CLI or plain SQL is seen by the next request; and a write to a table an answer did
+ * not read leaves it cached (an edit of a standard keeps the indicators' answers). Only answers
+ * without errors are kept; mutations, account queries and exports always run. The generations are
+ * read before the operation runs, so an answer computed while a write commits is filed under the
+ * older generation and never served again.
  */
 export function registerResponseCache(app: FastifyInstance, options: ResponseCacheOptions) {
   if (options.maxMb <= 0) return;
@@ -102,16 +108,18 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     if (!body || typeof body !== 'object' || typeof body.query !== 'string') return;
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return;
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    if (!isCacheableQuery(body.query, operationName)) return;
-    const actor = await options.actor(request);
+    const tables = cacheableTables(options.schema, body.query, operationName);
+    if (!tables) return;
+    // The generations first: with them a credential verified for an earlier request costs no statement.
+    const current = await options.generations();
+    const actor = await options.actor(request, current);
     if (!actor) return; // a bad credential: Apollo gives the error
     const key = `${scopeOf(actor)}\u0000${operationName ?? ''}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
-    const generation = await options.generation();
     const hit = answers.get(key);
-    if (hit && hit.generation === generation) {
+    if (hit && hit.tables.every((t, i) => current[t] === hit.generations[i])) {
       return reply.code(200).header('x-plan-hub-cache', 'hit').type('application/json; charset=utf-8').send(hit.body);
     }
-    pending.set(request, { key, generation });
+    pending.set(request, { key, tables, generations: tables.map((t) => current[t]) });
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -122,7 +130,7 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     // Apollo writes {"data":…} for a clean answer and puts "errors" first otherwise; an "errors" key
     // can appear nowhere else unescaped, so this keeps only answers without any error.
     if (reply.statusCode === 200 && typeof payload === 'string' && payload.startsWith('{"data":') && !payload.includes('"errors":')) {
-      answers.set(p.key, { generation: p.generation, body: payload });
+      answers.set(p.key, { tables: p.tables, generations: p.generations, body: payload });
     }
     return payload;
   });

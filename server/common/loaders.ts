@@ -10,6 +10,7 @@ import { Indicator } from '../../schema/indicators/indicator.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import { User } from '../../schema/accounts/user.entity';
 import { badInput } from '../errors';
+import { Reader } from '../read/reader';
 
 const KINDS: ItemKind[] = ['indicator', 'specialTarget', 'rectification', 'innovationTopic', 'standard'];
 
@@ -139,6 +140,8 @@ export function createLoaders(em: Em) {
     specialTargetsOfIndicator: linked(SpecialTarget, 'indicator_id', 'special_target_id'),
     indicatorsOfSpecialTarget: linked(Indicator, 'special_target_id', 'indicator_id'),
     departmentItems,
+    /** The read path for lists and the department page: plain rows, relations prefetched (server/read). */
+    read: new Reader(em),
   };
 }
 

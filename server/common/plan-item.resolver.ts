@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { wrap } from '@mikro-orm/core';
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import { OrderBy } from '../../schema/common/sort';
 import { Responsibility, type ItemKind } from '../../schema/responsibilities/responsibility.entity';
@@ -28,14 +30,18 @@ export function PlanItemResolver<E extends PlanItem>(api: PlanItemApi<E>) {
   @Resolver(() => api.type)
   abstract class PlanItemResolverBase {
     @Query(() => api.page, { name: api.many, description: `Filtered, ordered and paged; totalCount counts every match. limit defaults to 100, at most 1000.` })
-    list(
+    async list(
       @Arg('filter', () => api.filter, { nullable: true }) filter: Filter | null,
       @Arg('orderBy', () => [OrderBy], { nullable: true }) orderBy: OrderBy[] | null,
       @Arg('limit', () => Int, { nullable: true }) limit: number | null,
       @Arg('offset', () => Int, { nullable: true }) offset: number | null,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<ItemPage<E>> {
-      return api.service(ctx).list(filter ?? {}, orderBy ?? [], limit, offset);
+      // Plain rows from the read layer (server/read); entities only for what it does not serve.
+      const service = api.service(ctx);
+      const query = await service.listQuery(filter ?? {}, orderBy ?? [], limit, offset);
+      return ((await ctx.loaders.read.page(query, info)) as ItemPage<E> | null) ?? service.list(filter ?? {}, orderBy ?? [], limit, offset);
     }
 
     @Query(() => api.type, { name: api.one, nullable: true })
@@ -63,14 +69,18 @@ export function PlanItemResolver<E extends PlanItem>(api: PlanItemApi<E>) {
       return api.service(ctx).delete(id, expectedVersion);
     }
 
+    // On read rows (lists, the department page) these answers are prefetched by server/read for the
+    // whole level; the resolvers below serve entities (single rows, mutation results).
     @FieldResolver(() => [Responsibility], { description: 'LEAD first, then SUPPORT, each in the order given.' })
     responsibilities(@Root() row: E, @Ctx() ctx: Context): Promise<Responsibility[]> {
       return ctx.loaders.responsibilities[api.kind].load(row.id);
     }
 
     @FieldResolver(() => String, { description: 'Code of the plan the row belongs to.' })
-    async planCode(@Root() row: E, @Ctx() ctx: Context): Promise<string> {
-      return (await ctx.loaders.plan.load(row.plan.id))!.code;
+    planCode(@Root() row: E, @Ctx() ctx: Context): string | Promise<string> {
+      // A plan already loaded in this request answers at once; otherwise one batched look-up.
+      if (wrap(row.plan).isInitialized()) return row.plan.code;
+      return ctx.loaders.plan.load(row.plan.id).then((plan) => plan!.code);
     }
   }
   return PlanItemResolverBase;

@@ -1,4 +1,5 @@
 import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryOrderKeys } from '@mikro-orm/core';
 import type { Em } from '../orm';
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import type { ItemFilter } from '../../schema/common/filters';
@@ -106,6 +107,17 @@ export abstract class PlanItemService<E extends PlanItem> {
   }
 
   async list(filter: Filter = {}, orderBy: OrderBy[] = [], limit?: number | null, offset?: number | null): Promise<ItemPage<E>> {
+    const { qb, order, take, skip } = await this.listQuery(filter, orderBy, limit, offset);
+    const totalCount = await qb.clone().getCount();
+    const items = totalCount > skip ? await qb.orderBy(order).limit(take).offset(skip).getResultList() : [];
+    return { items, totalCount };
+  }
+
+  /**
+   * A list's checked paging, its order and its filtered query (alias `e`, no order or paging yet):
+   * the one definition of what a list means, for entities (list) and plain rows (server/read).
+   */
+  async listQuery(filter: Filter = {}, orderBy: OrderBy[] = [], limit?: number | null, offset?: number | null) {
     const take = limit ?? PAGE.defaultLimit;
     const skip = offset ?? 0;
     if (!Number.isInteger(take) || take < 1 || take > PAGE.maxLimit) throw badInput('limit', `limit must be between 1 and ${PAGE.maxLimit}, got ${take}`);
@@ -139,17 +151,15 @@ export abstract class PlanItemService<E extends PlanItem> {
       qb.andWhere(`(${[...cols, byDepartment].join(' or ')})`, [...cols.map(() => pattern), pattern, pattern, pattern, pattern]);
     }
     this.applyFilter(qb, filter);
-
-    const totalCount = await qb.clone().getCount();
-    const items = totalCount > skip ? await qb.orderBy(order).limit(take).offset(skip).getResultList() : [];
-    return { items, totalCount };
+    return { qb, order, take, skip };
   }
 
-  private orderClause(orderBy: OrderBy[]): Record<string, 'ASC' | 'DESC'>[] {
+  private orderClause(orderBy: OrderBy[]): Record<string, QueryOrderKeys<unknown>>[] {
     const clause = orderBy.map((o, i) => {
       const prop = this.sortable[o.field];
       if (!prop) throw badInput(`orderBy[${i}].field`, `cannot sort ${this.typeName} by "${o.field}"; use one of ${Object.keys(this.sortable).join(', ')}`);
-      return { [prop]: o.direction === SortDirection.DESC ? 'DESC' : 'ASC' } as Record<string, 'ASC' | 'DESC'>;
+      // Empty values sort first, as SQLite sorts them: PostgreSQL would put them last, and both engines answer alike.
+      return { [prop]: o.direction === SortDirection.DESC ? 'DESC NULLS LAST' : 'ASC NULLS FIRST' } as Record<string, QueryOrderKeys<unknown>>;
     });
     if (!clause.length) clause.push({ plan: 'ASC' }, { seq: 'ASC' });
     clause.push({ id: 'ASC' }); // a stable order, so pages neither repeat nor skip rows

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Department } from '../../schema/departments/department.entity';
 import { DepartmentInput, DepartmentPatch } from '../../schema/departments/department.inputs';
 import { Indicator } from '../../schema/indicators/indicator.entity';
@@ -16,8 +17,9 @@ import { badInput } from '../errors';
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => [Department], { description: 'All departments, by code; search matches names, English names, codes and aliases.' })
-  departments(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: Context): Promise<Department[]> {
-    return ctx.services.departments.list(search);
+  departments(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Department[]> {
+    // Plain rows with everything the query selects, from the read layer (server/read).
+    return ctx.loaders.read.departments(ctx.services.departments.listQuery(search), info) as Promise<unknown[]> as Promise<Department[]>;
   }
 
   @Query(() => Department, { nullable: true, description: 'By code, canonical name or alias.' })
@@ -25,10 +27,11 @@ export class DepartmentResolver {
     @Arg('code', () => String, { nullable: true }) code: string | null,
     @Arg('name', () => String, { nullable: true }) name: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Department | null> {
     const key = code ?? name;
     if (key == null) throw badInput('code', 'give code or name');
-    return ctx.services.departments.find(key);
+    return ctx.loaders.read.department(key, info) as Promise<unknown> as Promise<Department | null>;
   }
 
   @Query(() => [Department], {

@@ -88,6 +88,11 @@ export class DepartmentService {
   }
 
   list(search?: string | null): Promise<Department[]> {
+    return this.listQuery(search).getResultList();
+  }
+
+  /** The departments search finds, ordered (alias `d`): for entities (list) and plain rows (server/read). */
+  listQuery(search?: string | null) {
     const qb = this.em.createQueryBuilder(Department, 'd');
     if (search?.trim()) {
       const p = likePattern(search.trim());
@@ -97,7 +102,7 @@ export class DepartmentService {
         [p, p, k, k],
       );
     }
-    return qb.orderBy({ code: 'asc' }).getResultList();
+    return qb.orderBy({ code: 'asc' });
   }
 
   async getOrFail(id: string | number): Promise<Department> {

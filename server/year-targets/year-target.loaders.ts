@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Indicator } from '../../schema/indicators/indicator.entity';
+import { Indicator } from '../../schema/indicators/indicator.entity';
 import type { YearTarget } from '../../schema/year-targets/year-target.entity';
 import type { ProgressResult } from '../progress/completion';
 import type { Context } from '../context';
@@ -10,6 +10,8 @@ import type { Context } from '../context';
  * statements for its yearTargets and its progress(year), whatever N is.
  */
 export interface YearTargetLoaders {
+  /** The indicator as an entity: list rows come from the read layer as plain rows holding only the columns asked for. */
+  indicator: DataLoader<number, Indicator | null>;
   yearTargets: DataLoader<number, YearTarget[]>;
   progress: DataLoader<{ row: Indicator; year: number }, ProgressResult, string>;
 }
@@ -20,6 +22,11 @@ export function yearTargetLoaders(ctx: Context): YearTargetLoaders {
   let loaders = perRequest.get(ctx.em);
   if (!loaders) {
     loaders = {
+      indicator: new DataLoader(async (ids) => {
+        const rows = await ctx.em.find(Indicator, { id: { $in: [...new Set(ids)] } });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
       yearTargets: new DataLoader(async (ids) => {
         const groups = await ctx.services.yearTargets.forIndicators(ids);
         return ids.map((id) => groups.get(id) ?? []);
@@ -45,4 +52,12 @@ export function yearTargetLoaders(ctx: Context): YearTargetLoaders {
     perRequest.set(ctx.em, loaders);
   }
   return loaders;
+}
+
+/** The row as an entity: itself when it is one, else loaded by id (one statement per level of a query). */
+export async function indicatorEntity(ctx: Context, row: { id: number }): Promise<Indicator> {
+  if (row instanceof Indicator) return row;
+  const found = await yearTargetLoaders(ctx).indicator.load(Number(row.id));
+  if (!found) throw new Error(`Indicator ${row.id} vanished during the request`);
+  return found;
 }

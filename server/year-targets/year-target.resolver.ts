@@ -5,7 +5,7 @@ import { YearTarget } from '../../schema/year-targets/year-target.entity';
 import { YearTargetPatch } from '../../schema/year-targets/year-target.inputs';
 import type { Context } from '../context';
 import { methodOf } from './derive';
-import { yearTargetLoaders } from './year-target.loaders';
+import { indicatorEntity, yearTargetLoaders } from './year-target.loaders';
 
 @Resolver(() => YearTarget)
 export class YearTargetResolver {
@@ -26,12 +26,12 @@ export class YearTargetResolver {
 @Resolver(() => Indicator)
 export class IndicatorYearTargetsResolver {
   @FieldResolver(() => TargetMethod, { description: 'How the year targets are derived; the default for the target kind unless the office chose one (cumulative: EVEN_SPLIT; a number to reach: GEOMETRIC; a bound: FINAL; 与GDP同步 and 市下达目标: MANUAL).' })
-  targetMethod(@Root() row: Indicator): TargetMethod {
-    return methodOf(row);
+  async targetMethod(@Root() row: Indicator, @Ctx() ctx: Context): Promise<TargetMethod> {
+    return methodOf(await indicatorEntity(ctx, row));
   }
 
   @FieldResolver(() => [YearTarget], { description: 'One per year, 2016–2020, in year order.' })
   yearTargets(@Root() row: Indicator, @Ctx() ctx: Context): Promise<YearTarget[]> {
-    return yearTargetLoaders(ctx).yearTargets.load(row.id);
+    return yearTargetLoaders(ctx).yearTargets.load(Number(row.id));
   }
 }

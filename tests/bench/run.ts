@@ -17,6 +17,8 @@ import { ROOT, Sequential, gql, load, round, sideBySide, startServer, stopAll, t
 import { importPlan, importThroughTransfer, rawInsert, type ImportResult } from './import';
 import { benchSeed } from './seed';
 import { markdown } from './report';
+import { benchCache } from './cache';
+import { departmentsWithArgsStatements } from './reads';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -291,6 +293,7 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     res.growth[sc.label] = g;
     if (!g.crossLinkRows) fail(`${engine} ${sc.label}: ${sc.department} leads no binding indicator`);
     g.statements = await countStatements(sc.db, sc.department, expected[sc.label]);
+    g.statements.departmentsWithArgs = (await departmentsWithArgsStatements(sc.db)).statements;
   }
   const [hub, helloServer, logged, peer, hub10, hub1, uncached] = (await starting) as [Server, Server, Server | null, Server | null, Server | null, Server, Server];
   const all = [hub, helloServer, logged, peer, hub10, hub1, uncached].filter((x): x is Server => x != null);
@@ -353,6 +356,10 @@ async function benchEngine(engine: Engine, pgAdmin: string | null, plans: { x10:
     res.growth['1×'].peakRssMb = round(hub1.peakRssMb(), 1);
     res.uncachedPeakRssMb = round(uncached.peakRssMb(), 1);
     if (hub10) res.growth['10×'].peakRssMb = round(hub10.peakRssMb(), 1);
+
+    say(`${engine} 100×: the answer cache with an API token, and while a standard is edited every 100 ms`);
+    res.cache = await benchCache({ hub, department: x100.department, adminHeaders: (await editHeaders(hub)).headers, connections: CONNECTIONS, rounds: M.rounds, secondsPerRound: M.load / M.rounds, warmupS: M.warmup, editS: M.load });
+    if (res.cache.underEdits.editFailures) fail(`${engine}: ${res.cache.underEdits.editFailures} standard edits failed during the cache measurement`);
 
     say(`${engine} 100×: cell edits`);
     const { headers, auth } = await editHeaders(hub);
@@ -439,8 +446,13 @@ function summary(e: Record<string, any>) {
       ceiling: e.ceiling ? { ...pick(e.ceiling), ratioToHello: e.ratios.ceiling } : null,
       roundsRps: { hello: e.hello.roundsRps, hub: e.crossLink.roundsRps, hubUncached: e.crossLinkUncached.roundsRps, hubRequestLog: e.crossLinkRequestLog?.roundsRps, ceiling: e.ceiling?.roundsRps },
       department: main.department, rows: e.crossLink.rows, bytes: e.crossLink.bytes, statements: main.statements.crossLink, connections: CONNECTIONS,
+      // Issue 13 (tests/bench/cache.ts): the cached answer with an API token, and the hit rate while a standard is edited every 100 ms.
+      token: { ...pick(e.cache.token), ratioToAnonymous: e.cache.token.ratioToAnonymous, anonymousRps: e.cache.anonymous.rps },
+      underEdits: e.cache.underEdits,
     },
     pageStatements: main.statements.page,
+    // Issue 13: every department with its indicators narrowed by plan code and role.
+    statements: { departmentsWithArgs: main.statements.departmentsWithArgs },
     page: Object.fromEntries(PAGE_SIZES.map((n) => [n, { p50Ms: main.page[n].p50Ms, p99Ms: main.page[n].p99Ms, requests: main.page[n].requests, rows: main.page[n].rows, bytes: main.page[n].bytes, serverCpuMsPerRequest: main.page[n].serverCpuMsPerRequest }])),
     import: e.import
       ? {
@@ -476,6 +488,8 @@ function summary(e: Record<string, any>) {
       // Judged at 100,000 rows (full runs); at a quick run's 5,000 the importer's fixed costs weigh more.
       importThirdOfRaw: e.import && !QUICK ? e.import.rowsPerSec >= e.rawInsert.rowsPerSec / 3 : null,
       editP99Under50Ms: e.edit.p99Ms < 50,
+      tokenHalfOfAnonymous: e.cache.token.ratioToAnonymous >= 0.5,
+      hitRateUnderEditsAbove90: e.cache.underEdits.hitRate > 0.9,
     },
     fixtureSeconds: e.fixtureSeconds,
   };

@@ -10,13 +10,15 @@ export class Migration20261130033123 extends Migration {
 
     this.addSql(`alter table "year_target" add constraint "year_target_indicator_id_foreign" foreign key ("indicator_id") references "indicator" ("id") on update cascade on delete cascade;`);
 
-    // The response cache's data generation follows this table too (as Migration20261127065530 made it for the others).
-    this.addSql(`create trigger "year_target_generation" before insert or update or delete or truncate on "year_target" for each statement execute function "plan_hub_bump_generation"();`);
+    // The answer cache's data generation follows this table too: its own counter row and statement trigger (as Migration20261130025646 made them for the others).
+    this.addSql(`insert into "data_generation" ("table_name", "generation") values ('year_target', 0);`);
+    this.addSql(`create trigger "year_target_generation" after insert or update or delete or truncate on "year_target" for each statement execute function "plan_hub_note_change"();`);
 
     this.addSql(`alter table "indicator" add column "base_value" double precision null, add column "base_year" int not null default 2015, add column "target_method" text check ("target_method" in ('GEOMETRIC', 'GROWTH_RATE', 'LINEAR', 'EVEN_SPLIT', 'FINAL', 'MANUAL')) null;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`delete from "data_generation" where "table_name" = 'year_target';`);
     this.addSql(`drop table if exists "year_target" cascade;`);
 
     this.addSql(`alter table "indicator" drop column "base_value", drop column "base_year", drop column "target_method";`);

@@ -1,0 +1,153 @@
+import {
+  Kind, OperationTypeNode, TypeInfo, getNamedType, isObjectType, visit, visitWithTypeInfo,
+  type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+import type { TrackedTable } from '../../schema/cache/data-generation.entity';
+
+/**
+ * Which tables a GraphQL read depends on, from its selection alone (before it runs): the answer
+ * cache (response-cache.ts) files each answer with these tables' data generations and serves it only
+ * while none of them has moved. It is a property of the schema, not of how resolvers fetch rows, so
+ * it holds whatever path a read takes; tests/cache-tables.test.ts checks it against the SQL every
+ * cacheable field actually sends. Listing a table too many only costs an early miss; one too few
+ * would serve a stale answer, so anything not classified here is not cached at all.
+ */
+
+/** The table a row of each GraphQL object type is read from (pages: the rows they count and hold). */
+export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
+  Plan: ['plan'],
+  Department: ['department'],
+  Responsibility: ['responsibility'],
+  Indicator: ['indicator'],
+  IndicatorPage: ['indicator'],
+  SpecialTarget: ['special_target'],
+  SpecialTargetPage: ['special_target'],
+  Rectification: ['rectification'],
+  RectificationPage: ['rectification'],
+  InnovationTopic: ['innovation_topic'],
+  InnovationTopicPage: ['innovation_topic'],
+  Standard: ['standard'],
+  StandardPage: ['standard'],
+  AuditEntry: ['audit_entry'],
+  User: ['user'],
+};
+
+/** A department's rows of one table are found through responsibilities. */
+const DEPARTMENT_ROWS: readonly TrackedTable[] = ['responsibility'];
+
+/**
+ * What a field reads beyond its own type's table, whatever its arguments: aliases, link tables
+ * followed, the plan a row belongs to. Every field that takes arguments must be here (with [] when
+ * it reads nothing more), so a new field is classified before its answers are cached.
+ */
+export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
+  'Query.plan': [],
+  'Query.department': ['department_alias'], // by code, canonical name or alias
+  'Query.departments': [],
+  'Query.indicator': [],
+  'Query.specialTarget': [],
+  'Query.rectification': [],
+  'Query.innovationTopic': [],
+  'Query.standard': [],
+  'Query.indicators': [],
+  'Query.specialTargets': [],
+  'Query.rectifications': [],
+  'Query.innovationTopics': [],
+  'Query.standards': [],
+  'Query.auditLog': [], // filters on the entry's own columns (its username is copied at write time)
+  'Department.aliases': ['department_alias'],
+  'Department.indicators': DEPARTMENT_ROWS,
+  'Department.specialTargets': DEPARTMENT_ROWS,
+  'Department.rectifications': DEPARTMENT_ROWS,
+  'Department.innovationTopics': DEPARTMENT_ROWS,
+  'Department.standards': DEPARTMENT_ROWS,
+  'Indicator.specialTargets': ['special_target_indicator'],
+  'SpecialTarget.indicators': ['special_target_indicator'],
+  'Indicator.planCode': ['plan'],
+  'SpecialTarget.planCode': ['plan'],
+  'Rectification.planCode': ['plan'],
+  'InnovationTopic.planCode': ['plan'],
+  'Standard.planCode': ['plan'],
+};
+
+/**
+ * What an argument reads when it is given (as a value or a variable): a plan by its code, a
+ * department by any name or alias and the rows it answers for, a search over department names.
+ */
+const LIST_FILTER: readonly TrackedTable[] = ['plan', 'responsibility', 'department', 'department_alias'];
+export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTable[]>> = {
+  'Query.departments': { search: ['department_alias'] },
+  'Query.indicators': { filter: LIST_FILTER },
+  'Query.specialTargets': { filter: LIST_FILTER },
+  'Query.rectifications': { filter: LIST_FILTER },
+  'Query.innovationTopics': { filter: LIST_FILTER },
+  'Query.standards': { filter: LIST_FILTER },
+  'Department.indicators': { planCode: ['plan'] },
+  'Department.specialTargets': { planCode: ['plan'] },
+  'Department.rectifications': { planCode: ['plan'] },
+  'Department.innovationTopics': { planCode: ['plan'] },
+  'Department.standards': { planCode: ['plan'] },
+};
+
+/** Object types that hold no rows of their own. */
+const NO_TABLE = new Set(['Query']);
+
+/**
+ * The tables the named operation (or the only one) of `doc` reads, sorted; null when the document
+ * selects a type or an argument-taking field this module does not classify, or is not one query.
+ * Fragments are walked whether used or not (a table too many is harmless).
+ */
+export function tablesRead(schema: GraphQLSchema, doc: DocumentNode, operationName: string | undefined): TrackedTable[] | null {
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((d) => d.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  if (!op || op.operation !== OperationTypeNode.QUERY) return null;
+  const others = new Set(ops.filter((o) => o !== op));
+  const tables = new Set<TrackedTable>();
+  let unknown = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    doc,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition: (node) => (others.has(node) ? false : undefined),
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const def = typeInfo.getFieldDef();
+        if (!parent || !def) {
+          unknown = true; // a field the schema lacks: Apollo answers the error, nothing is kept
+          return;
+        }
+        if (node.name.value.startsWith('__')) return false; // __typename, introspection: the schema, no table
+        const named = getNamedType(def.type);
+        if (isObjectType(named) && !NO_TABLE.has(named.name)) {
+          const own = TYPE_TABLES[named.name];
+          if (!own) unknown = true;
+          else for (const t of own) tables.add(t);
+        }
+        const field = `${parent.name}.${def.name}`;
+        const extra = FIELD_TABLES[field];
+        if (extra) for (const t of extra) tables.add(t);
+        else if (def.args.length) unknown = true;
+        for (const arg of node.arguments ?? []) {
+          if (arg.value.kind === Kind.NULL) continue;
+          for (const t of ARGUMENT_TABLES[field]?.[arg.name.value] ?? []) tables.add(t);
+        }
+        return undefined;
+      },
+    }),
+  );
+  return unknown ? null : [...tables].sort();
+}
+
+/** The root fields of a selection; null when one comes through a fragment spread (not worth resolving here). */
+export function rootFields(set: SelectionSetNode): string[] | null {
+  const out: string[] = [];
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) out.push(s.name.value);
+    else if (s.kind === Kind.INLINE_FRAGMENT) {
+      const inner = rootFields(s.selectionSet);
+      if (!inner) return null;
+      out.push(...inner);
+    } else return null;
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { createApp, type PlanHub } from '../server/app';
+import { createContext } from '../server/context';
+import { ANONYMOUS } from '../server/common/actor';
+import { parseDatabaseUrl } from '../server/config';
+import { freshPgDatabase } from './reliability/hub-process';
+
+/**
+ * The read layer (server/read) answers lists and the department page with plain rows from its own
+ * SQL. Two checks, through GraphQL on seeded databases:
+ * - the same queries (every filter, every sort key both ways, paging, the cross-link, departments with
+ *   field arguments, coded errors) answer byte for byte the same on SQLite and PostgreSQL (when
+ *   TEST_DATABASE_URL names a PostgreSQL server, this file makes a hub on each engine);
+ * - on each engine, every row a list answers equals the same row read as an entity (`indicator(id)`,
+ *   `departmentSuggestions`), the path that does not go through the read layer.
+ */
+const PG_URL = process.env.TEST_DATABASE_URL && parseDatabaseUrl(process.env.TEST_DATABASE_URL).engine === 'postgresql' ? process.env.TEST_DATABASE_URL : null;
+
+const DEPARTMENT = 'id code name nameEn aliases version';
+const RESPONSIBILITY = (times: string) => `id version role note noteEn ${times} department { ${DEPARTMENT} }`;
+const FIELDS = (times: string): Record<string, string> => ({
+  indicators: `id version ${times} seq planCode name unit unitAsWritten targetText targetAsWritten targetValue targetKind annualGrowthPct attribute cumulative
+    responsibilities { ${RESPONSIBILITY(times)} } specialTargets { id seq title assessmentMethods planCode }`,
+  specialTargets: `id version ${times} seq planCode title content assessmentMethods othersInvolved
+    responsibilities { ${RESPONSIBILITY(times)} } indicators { id seq name attribute cumulative planCode }`,
+  rectifications: `id version ${times} seq planCode problem direction plan measures expectedOutcomes deadlineYear status othersInvolved responsibilities { ${RESPONSIBILITY(times)} }`,
+  innovationTopics: `id version ${times} seq planCode field title problem path sources responsibilities { ${RESPONSIBILITY(times)} }`,
+  standards: `id version ${times} seq planCode name releaseYear responsibilities { ${RESPONSIBILITY(times)} }`,
+});
+const ONE: Record<string, string> = { indicators: 'indicator', specialTargets: 'specialTarget', rectifications: 'rectification', innovationTopics: 'innovationTopic', standards: 'standard' };
+const SORTABLE: Record<string, string[]> = {
+  indicators: ['seq', 'name', 'unit', 'targetText', 'targetValue', 'targetKind', 'annualGrowthPct', 'attribute', 'cumulative', 'version', 'id'],
+  specialTargets: ['seq', 'title', 'othersInvolved', 'version', 'id'],
+  rectifications: ['seq', 'deadlineYear', 'status', 'version', 'id'],
+  innovationTopics: ['seq', 'field', 'title', 'version', 'id'],
+  standards: ['seq', 'name', 'releaseYear', 'version', 'id'],
+};
+const COMMON_FILTERS = [
+  '{}',
+  '{ planCode: "binjiang-13th" }',
+  '{ department: "住建" }',
+  '{ department: "区发改局", role: LEAD }',
+  '{ department: "housing", role: SUPPORT }',
+  '{ role: LEAD }',
+  '{ search: "住建" }',
+  '{ search: "发展" }',
+  '{ search: "%" }',
+  '{ search: "HOUSING" }',
+];
+const TABLE_FILTERS: Record<string, string[]> = {
+  indicators: ['{ attribute: BINDING }', '{ attribute: EXPECTED, cumulative: true }', '{ cumulative: false, targetKind: AT_LEAST }', '{ targetKind: EXACT, department: "环保" }'],
+  specialTargets: ['{ assessmentMethod: REGULAR_BULLETIN }', '{ assessmentMethod: TARGET_ASSESSMENT, search: "就业" }'],
+  rectifications: ['{ status: OPEN }', '{ deadlineYear: 2017 }'],
+  innovationTopics: ['{ field: ECONOMY }', '{ field: SOCIETY, role: LEAD }'],
+  standards: ['{ releaseYear: 2017 }', '{ releaseYear: 2016, search: "标准" }'],
+};
+
+/** Every query of the parity set, by name. Timestamps stay out: the two databases were seeded at different moments. */
+function queries(): [string, string][] {
+  const out: [string, string][] = [];
+  const fields = FIELDS('');
+  for (const [table, sel] of Object.entries(fields)) {
+    for (const [i, filter] of [...COMMON_FILTERS, ...TABLE_FILTERS[table]].entries()) {
+      out.push([`${table} filter ${i}`, `{ ${table}(filter: ${filter}) { totalCount items { ${sel} } } }`]);
+    }
+    for (const field of SORTABLE[table]) {
+      for (const direction of ['ASC', 'DESC']) {
+        out.push([`${table} by ${field} ${direction}`, `{ ${table}(orderBy: [{ field: "${field}", direction: ${direction} }, { field: "seq", direction: DESC }], limit: 7, offset: 2) { totalCount items { id seq } } }`]);
+      }
+    }
+    for (const [limit, offset] of [[1, 0], [5, 5], [5, 20], [100, 0], [3, 1000]]) {
+      out.push([`${table} page ${limit}@${offset}`, `{ ${table}(limit: ${limit}, offset: ${offset}) { totalCount items { id seq planCode } } }`]);
+      out.push([`${table} items only ${limit}@${offset}`, `{ ${table}(limit: ${limit}, offset: ${offset}) { items { id } } }`]);
+    }
+    out.push([`${table} count only`, `{ ${table}(filter: { search: "区" }) { totalCount } }`]);
+  }
+  out.push(['cross-link', `{ department(name: "住建") { code name nameEn aliases
+    indicators(attribute: BINDING, role: LEAD) { id seq name unit targetText targetKind targetValue responsibilities { id role note department { id name } } specialTargets { id seq title } }
+    specialTargets { seq title } rectifications { seq problem } standards { seq name } innovationTopics { seq title } } }`]);
+  out.push(['department by code, alias, full-width', `{ a: department(code: "market-regulation") { id code } b: department(name: "区市场监管局") { id } c: department(name: "区办公室（法制办）") { name } d: department(name: "不存在的局") { id } }`]);
+  out.push(['departments with arguments', `{ departments { code name aliases
+    indicators(planCode: "binjiang-13th", role: LEAD, attribute: BINDING) { seq planCode responsibilities { role department { code } } }
+    all: indicators { seq } support: indicators(role: SUPPORT) { seq }
+    specialTargets(planCode: "binjiang-13th", role: SUPPORT) { seq indicators { seq } }
+    rectifications(planCode: "binjiang-13th") { seq status } innovationTopics(role: LEAD) { seq sources } standards(planCode: "binjiang-13th") { seq releaseYear } } }`]);
+  out.push(['departments(search)', `{ a: departments(search: "住建") { code } b: departments(search: "housing") { code aliases } c: departments(search: "局") { code } }`]);
+  out.push(['fragments, aliases and directives', `query($no: Boolean = false) { indicators(limit: 4) { totalCount ...page } }
+    fragment page on IndicatorPage { items { ...row n: name r: responsibilities { role } r2: responsibilities @include(if: $no) { note } } }
+    fragment row on Indicator { id seq planCode p: planCode }`]);
+  out.push(['unknown plan in a field argument', `{ departments(search: "住建") { code indicators(planCode: "no-such-plan") { seq } standards { seq } } }`]);
+  out.push(['unknown department in a filter', `{ indicators(filter: { department: "区外星局" }) { totalCount } }`]);
+  out.push(['bad sort field and page size', `{ a: indicators(orderBy: [{ field: "nope" }]) { totalCount } }`]);
+  out.push(['bad limit', `{ standards(limit: 0) { totalCount } }`]);
+  return out;
+}
+
+interface Hub {
+  hub: PlanHub;
+  drop: () => Promise<void>;
+}
+
+async function start(engine: 'sqlite' | 'postgresql'): Promise<Hub> {
+  if (engine === 'sqlite') return { hub: await createApp({ database: { engine: 'sqlite', path: ':memory:' }, seedOnEmpty: true }), drop: async () => {} };
+  const db = await freshPgDatabase(PG_URL!, 'planhub_parity');
+  return { hub: await createApp({ database: { engine: 'postgresql', url: db.url }, seedOnEmpty: true }), drop: db.drop };
+}
+
+/** The whole answer as JSON text (data and errors), as an anonymous reader gets it. */
+async function answer(hub: PlanHub, query: string): Promise<string> {
+  const ctx = await createContext(hub.orm, { actor: ANONYMOUS });
+  const res = await hub.apollo.executeOperation({ query }, { contextValue: Object.assign(ctx, { anonymousRead: true }) });
+  if (res.body.kind !== 'single') throw new Error('expected a single result');
+  return JSON.stringify(res.body.singleResult);
+}
+
+describe('read layer: the same answers on both engines, and as entities', () => {
+  const hubs: Partial<Record<'sqlite' | 'postgresql', Hub>> = {};
+  beforeAll(async () => {
+    hubs.sqlite = await start('sqlite');
+    if (PG_URL) hubs.postgresql = await start('postgresql');
+  }, 120_000);
+  afterAll(async () => {
+    for (const h of Object.values(hubs)) {
+      await h.hub.close();
+      await h.drop();
+    }
+  });
+
+  it('answers every query of the set with data or a coded error', async () => {
+    for (const [name, query] of queries()) {
+      const json = JSON.parse(await answer(hubs.sqlite!.hub, query));
+      if (json.errors) for (const e of json.errors) expect(e.extensions?.code, name).toMatch(/^[A-Z_]+$/);
+      else expect(json.data, name).toBeTruthy();
+    }
+    const cross = JSON.parse(await answer(hubs.sqlite!.hub, queries().find(([n]) => n === 'cross-link')![1])).data.department;
+    expect(cross.indicators.map((i: any) => i.seq)).toEqual([20, 21, 22, 23]);
+    const withArgs = JSON.parse(await answer(hubs.sqlite!.hub, queries().find(([n]) => n === 'departments with arguments')![1])).data.departments;
+    expect(withArgs.find((d: any) => d.code === 'housing').indicators.map((i: any) => i.seq)).toEqual([20, 21, 22, 23]);
+    const bad = JSON.parse(await answer(hubs.sqlite!.hub, queries().find(([n]) => n === 'unknown plan in a field argument')![1]));
+    expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'planCode', known: ['binjiang-13th'] });
+    expect(bad.errors[0].path).toEqual(['departments', 0, 'indicators']);
+  });
+
+  it.skipIf(!PG_URL)('SQLite and PostgreSQL answer byte for byte the same', async () => {
+    let compared = 0;
+    for (const [name, query] of queries()) {
+      const [a, b] = [await answer(hubs.sqlite!.hub, query), await answer(hubs.postgresql!.hub, query)];
+      expect(b, name).toBe(a);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it.each(['sqlite', 'postgresql'] as const)('on %s, every listed row equals the same row read as an entity', async (engine) => {
+    const h = hubs[engine];
+    if (!h) return;
+    const fields = FIELDS('createdAt updatedAt');
+    for (const [table, sel] of Object.entries(fields)) {
+      const list = JSON.parse(await answer(h.hub, `{ ${table}(limit: 1000) { items { ${sel} } } }`)).data[table].items;
+      expect(list.length, table).toBeGreaterThan(3);
+      for (const row of list) {
+        const one = JSON.parse(await answer(h.hub, `{ ${ONE[table]}(id: "${row.id}") { ${sel} } }`)).data[ONE[table]];
+        expect(one, `${table} ${row.id}`).toEqual(row);
+      }
+    }
+    const departments = JSON.parse(await answer(h.hub, `{ departments { ${DEPARTMENT} createdAt updatedAt } }`)).data.departments;
+    for (const d of departments) {
+      const [entity] = JSON.parse(await answer(h.hub, `{ departmentSuggestions(name: ${JSON.stringify(d.name)}, limit: 1) { ${DEPARTMENT} createdAt updatedAt } }`)).data.departmentSuggestions;
+      expect(entity, d.code).toEqual(d);
+    }
+  }, 120_000);
+});
