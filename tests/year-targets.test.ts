@@ -88,7 +88,13 @@ describe('year targets', () => {
     const [bad] = await hub.gqlErrors(`mutation($id: ID!) { updateYearTarget(id: $id, patch: { targetValue: 1e300 }) { id } }`, { id: row.id });
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'patch.targetValue' });
     expect((await hub.gqlErrors(`mutation { updateYearTarget(id: "999999", patch: { targetValue: 1 }) { id } }`))[0].extensions.code).toBe('NOT_FOUND');
+    // Nor its base or method, which decide every derived year; a change of its other fields still goes through.
+    for (const patch of ['baseValue: 1', 'baseYear: 2016', 'targetMethod: LINEAR']) {
+      const [e] = await hub.gqlErrors(`mutation($id: ID!) { updateIndicator(id: $id, patch: { ${patch} }) { id } }`, { id: gdpId }, editor);
+      expect(e.extensions.code, patch).toBe('FORBIDDEN');
+    }
     expect(await indicator(gdpId)).toEqual(before);
+    await hub.gql(`mutation($id: ID!) { updateIndicator(id: $id, patch: { annualGrowthPct: 11 }) { id } }`, { id: gdpId }, editor);
   });
 
   it('CONFLICT on a stale version, and nothing is written', async () => {

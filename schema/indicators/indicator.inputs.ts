@@ -106,13 +106,13 @@ export class IndicatorPatch {
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
   cumulative?: boolean;
 
-  @Field(() => Float, { nullable: true }) @IsOptional() @BoundedNumber('baseValue', TARGET_VALUE_RULE)
+  @Field(() => Float, { nullable: true, description: 'The evaluation office (ADMIN) sets the base; the derived year targets follow it.' }) @IsOptional() @BoundedNumber('baseValue', TARGET_VALUE_RULE)
   baseValue?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Defaults to 2015.' }) @IsOptional() @Year('baseYear')
+  @Field(() => Int, { nullable: true, description: 'ADMIN only.' }) @IsOptional() @Year('baseYear')
   baseYear?: number;
 
-  @Field(() => TargetMethod, { nullable: true, description: 'null: the default for the target kind.' }) @IsOptional()
+  @Field(() => TargetMethod, { nullable: true, description: 'ADMIN only; null: the default for the target kind.' }) @IsOptional()
   targetMethod?: TargetMethod | null;
 
   @Field(() => [ResponsibilityInput], { nullable: true, description: 'Replaces the whole list.' }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true })

@@ -13,6 +13,9 @@ import type { Em } from '../orm';
 import type { YearTargetService } from '../year-targets/year-target.service';
 import { inTransaction } from '../common/transaction';
 
+/** Patch fields only the evaluation office (ADMIN) may change. */
+const OFFICE_FIELDS = ['baseValue', 'baseYear', 'targetMethod'];
+
 export class IndicatorService extends PlanItemService<Indicator> {
   readonly typeName = 'Indicator';
   readonly kind = 'indicator' as const;
@@ -47,6 +50,12 @@ export class IndicatorService extends PlanItemService<Indicator> {
       await this.yearTargets.sync([row.id]);
       return row;
     });
+  }
+
+  /** The base and the method are the evaluation office's (ADMIN): they decide every derived year target. */
+  override async applyPatch(row: Indicator, patch: ItemData): Promise<Indicator> {
+    if (OFFICE_FIELDS.some((k) => patch[k] !== undefined)) this.deps.permissions.assertAdmin('change an indicator’s base or target method');
+    return super.applyPatch(row, patch);
   }
 
   protected applyFilter(qb: QueryBuilder<Indicator>, f: IndicatorFilter) {
