@@ -28,6 +28,57 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A bulk method's refusal (createMany, updateMany, deleteMany…): `error`, met at item `index`; the
+ * items before it were written, none after it was tried. The caller's transaction decides.
+ */
+export class BulkRefusal extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: AppError,
+  ) {
+    super(error.message);
+    this.name = 'BulkRefusal';
+  }
+}
+
+/** Runs `fn` on each item in order; an AppError becomes a BulkRefusal naming the item. */
+export async function eachItem<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const [i, item] of items.entries()) {
+    try {
+      out.push(await fn(item, i));
+    } catch (error) {
+      if (error instanceof AppError) throw new BulkRefusal(i, error);
+      throw error;
+    }
+  }
+  return out;
+}
+
+/**
+ * A service's refusal as the GraphQL layer reports it: services name the fields of their own input
+ * (`name`, `responsibilities[0].department`, `seq`); the argument that carried that input is put in
+ * front once, here (`patch.name`). Fields in `own` are the method's other parameters (`id`) and keep
+ * their name. The message's leading `field: ` follows.
+ */
+export function underArgument(error: unknown, argument: string, own: string[] = ['id']): unknown {
+  if (!(error instanceof AppError) || typeof error.details.field !== 'string' || own.includes(error.details.field)) return error;
+  const field = error.details.field;
+  const full = `${argument}.${field}`;
+  const message = error.message.startsWith(`${field}: `) ? `${full}: ${error.message.slice(field.length + 2)}` : error.message;
+  return new AppError(error.code, message, { ...error.details, field: full });
+}
+
+/** Runs a service call for a resolver and reports its refusals under `argument` (see underArgument). */
+export async function withArgument<T>(argument: string, call: () => Promise<T>, own?: string[]): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw underArgument(error, argument, own);
+  }
+}
+
 export const badInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, ...extra });
 export const notFound = (type: string, id: unknown) => new AppError(ErrorCode.NOT_FOUND, `${type} ${String(id)} does not exist`, { type, id: String(id) });

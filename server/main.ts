@@ -1,5 +1,7 @@
 import { readConfig } from './config';
 import { createApp } from './app';
+import { checkpoint } from './db/pragmas';
+import type { Em } from './orm';
 
 const config = readConfig();
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
@@ -45,7 +47,7 @@ async function shutdown(signal: string) {
   try {
     await hub.app.close();
     clearInterval(idle);
-    if (config.database.engine === 'sqlite') await hub.orm.em.getConnection().execute('pragma wal_checkpoint(TRUNCATE)');
+    await checkpoint(hub.orm.em as Em);
     await hub.orm.close(true);
   } catch (error) {
     console.error('Plan Hub: error while shutting down', error);

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { SqlEntityManager } from './db/types';
 import { Migrator } from '@mikro-orm/migrations';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { entities } from '../schema/entities';
 import type { DatabaseConfig } from './config';
 import { migrationsFor } from './migrations';
+import { sqliteStartup } from './db/pragmas';
 
 export type Orm = MikroORM;
 export type Em = SqlEntityManager;
@@ -43,7 +44,6 @@ export async function ormOptions(db: DatabaseConfig, opts: OrmOptions = {}): Pro
    * links), so PostgreSQL gets the same indexes as SQLite: without them each of those reads scanned the
    * table (the cross-link's SQL floor at 100×: 6.2 ms against 0.34 ms on SQLite).
    */
-  // The name keeps the PostgreSql prefix: server/transfer tells the engines apart by the platform's name.
   class PostgreSqlPlatformIndexingForeignKeys extends PostgreSqlPlatform {
     override indexForeignKeys() {
       return true;
@@ -63,9 +63,7 @@ export async function initORM(db: DatabaseConfig, opts: OrmOptions = {}): Promis
   const orm = await MikroORM.init(await ormOptions(db, opts));
   if (db.engine === 'sqlite') {
     // WAL lets readers go on while one writer writes; foreign keys are off by default in SQLite.
-    const conn = orm.em.getConnection();
-    if (db.path !== ':memory:') await conn.execute('pragma journal_mode = wal');
-    await conn.execute('pragma foreign_keys = on');
+    await sqliteStartup(orm.em as Em, db.path === ':memory:');
   }
   await orm.getMigrator().up();
   return orm;

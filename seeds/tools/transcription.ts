@@ -210,7 +210,7 @@ class Importer {
     } catch (error) {
       if (error instanceof TranscriptionError) throw error;
       if (error instanceof AppError) {
-        const field = typeof error.details.field === 'string' ? error.details.field.replace(/^(input|patch|department)\./, '') : null;
+        const field = typeof error.details.field === 'string' ? error.details.field : null;
         const reason = field && error.message.startsWith(`${error.details.field}: `) ? error.message.slice(String(error.details.field).length + 2) : error.message;
         throw new TranscriptionError(file, row, field, reason);
       }

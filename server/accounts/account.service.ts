@@ -14,6 +14,7 @@ import { parseId } from '../common/ids';
 import { inTransaction } from '../common/transaction';
 import { DUMMY_HASH, hashPassword, newSecret, secretHash, verifyPassword } from './password';
 import { dateOf, preparedQuery, type PreparedQuery } from '../db/prepared';
+import { engineOf } from '../db/engine';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -40,7 +41,7 @@ interface CredentialRow {
 /** One statement per pool (the forks of one ORM share it), made on first use. */
 const credentialQueries = new WeakMap<object, PreparedQuery<CredentialRow>>();
 function credentialQuery(em: Em): PreparedQuery<CredentialRow> {
-  const pool = em.getKnex();
+  const pool = em.getDriver();
   let q = credentialQueries.get(pool);
   if (!q) {
     q = preparedQuery<CredentialRow>(
@@ -226,7 +227,7 @@ export class AccountService {
     const wasActiveAdmin = user.role === Role.ADMIN && !user.disabled;
     if (!wasActiveAdmin || (role === Role.ADMIN && !disabled)) return;
     const what = disabled ? 'disable' : 'demote';
-    const postgres = this.em.getPlatform().constructor.name.startsWith('Postgre');
+    const postgres = engineOf(this.em) === 'postgresql';
     const active = await this.em.find(User, { role: Role.ADMIN, disabled: false }, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (active.filter((u) => u.id !== user.id).length === 0) {
       throw conflict(`${user.username} is the last active admin: make another user an admin first, or the office is locked out of the hub.`, { field: disabled ? 'input.disabled' : 'input.role', reason: 'LAST_ADMIN' });

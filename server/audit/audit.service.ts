@@ -5,6 +5,7 @@ import { AuditAction } from '../../schema/audit/audit.enums';
 import { PAGE } from '../../schema/common/sort';
 import { badInput, notFound } from '../errors';
 import { parseId } from '../common/ids';
+import { BulkInserter } from '../db/bulk';
 
 export interface FieldChange {
   field: string;
@@ -57,6 +58,17 @@ export class AuditService {
 
   created(entity: string, id: number, row: unknown) {
     this.add(AuditAction.CREATE, entity, id, null, undefined, row);
+  }
+
+  /**
+   * CREATE entries for rows written set-wise (the services' createMany): the entries created()
+   * makes, inserted with the rows instead of through the unit of work (≈50 µs an entry).
+   */
+  async createdMany(entity: string, rows: { id: number; after: unknown }[]): Promise<void> {
+    const at = new Date();
+    const a = this.actor;
+    const entries = rows.map((r) => ({ at, userId: a.userId, username: a.username, action: AuditAction.CREATE, entity, entityId: String(r.id), field: null, before: null, after: json(r.after), source: a.source, batchId: a.batchId ?? null }));
+    await new BulkInserter(this.em).insert(AuditEntry.name, entries);
   }
 
   deleted(entity: string, id: number, row: unknown) {

@@ -8,7 +8,7 @@ import { StandardPatch } from '../../schema/standards/standard.inputs';
 import { DepartmentPatch } from '../../schema/departments/department.inputs';
 import { YearTargetPatch } from '../../schema/year-targets/year-target.inputs';
 import { validateInput } from '../common/validation';
-import { badInput } from '../errors';
+import { badInput, withArgument } from '../errors';
 
 const TABLES = {
   Indicator: ['indicators', IndicatorPatch],
@@ -27,6 +27,7 @@ export class RestoreService {
    * Puts a field back to the value it had before an audited change, through the table's own
    * update: the same validation, the same permission check, and a new audit entry for the restore.
    */
+  // The table service's refusals keep the `patch.` field they have always had here (patch.seq).
   async restore(entryId: string, expectedVersion?: number | null) {
     const entry = await this.services.audit.get(entryId);
     if (entry.action !== AuditAction.UPDATE || !entry.field) throw badInput('entryId', `entry ${entryId} is a ${entry.action} of a whole row; only a field change can be restored`);
@@ -35,7 +36,7 @@ export class RestoreService {
     const [name, patchClass] = table;
     const patch = await validateInput(patchClass as new () => object, { [entry.field]: entry.before == null ? null : JSON.parse(entry.before) });
     const service = name === 'departments' ? this.services.departments : this.services[name];
-    return { entity: entry.entity, row: await service.update(entry.entityId, patch as never, expectedVersion) };
+    return { entity: entry.entity, row: await withArgument<unknown>('patch', () => service.update(entry.entityId, patch as never, expectedVersion)) };
   }
 
   /**
@@ -62,6 +63,6 @@ export class RestoreService {
     }
     const patch = await validateInput(patchClass as new () => object, values);
     const service = name === 'departments' ? this.services.departments : this.services[name];
-    return { entity: first.entity, row: await service.update(first.entityId, patch as never, expectedVersion) };
+    return { entity: first.entity, row: await withArgument<unknown>('patch', () => service.update(first.entityId, patch as never, expectedVersion)) };
   }
 }

@@ -11,6 +11,7 @@ import { SpecialTarget } from '../../schema/special-targets/special-target.entit
 import { User } from '../../schema/accounts/user.entity';
 import { badInput } from '../errors';
 import { Reader } from '../read/reader';
+import { linkRows } from '../db/rows';
 
 const KINDS: ItemKind[] = ['indicator', 'specialTarget', 'rectification', 'innovationTopic', 'standard'];
 
@@ -69,7 +70,7 @@ export function createLoaders(em: Em) {
   /** Both directions of the special target ↔ indicator link: pairs from the link table, then the rows. */
   const linked = <E extends PlanItem>(entity: new () => E, from: string, to: string) =>
     new DataLoader<number, E[]>(async (ids) => {
-      const pairs: Record<string, number>[] = await em.getConnection().execute(em.getKnex()('special_target_indicator').select(from, to).whereIn(from, [...ids]));
+      const pairs = await linkRows(em, 'special_target_indicator', from, to, [...ids]);
       const targetIds = [...new Set(pairs.map((p) => Number(p[to])))];
       const rows = targetIds.length ? await em.find(entity, { id: { $in: targetIds } } as never, { orderBy: { plan: 'asc', seq: 'asc' } as never }) : [];
       const index = new Map(rows.map((r, i) => [r.id, i]));

@@ -6,6 +6,7 @@ import { OrderBy } from '../../schema/common/sort';
 import { Responsibility, type ItemKind } from '../../schema/responsibilities/responsibility.entity';
 import type { Context } from '../context';
 import type { Filter, ItemData, ItemPage, PlanItemService } from './plan-item.service';
+import { withArgument } from '../errors';
 
 export interface PlanItemApi<E extends PlanItem> {
   type: ClassType<E>;
@@ -51,7 +52,7 @@ export function PlanItemResolver<E extends PlanItem>(api: PlanItemApi<E>) {
 
     @Mutation(() => api.type, { name: `create${Type}` })
     create(@Arg('input', () => api.input) input: ItemData, @Ctx() ctx: Context): Promise<E> {
-      return api.service(ctx).create(input);
+      return withArgument('input', () => api.service(ctx).create(input));
     }
 
     @Mutation(() => api.type, { name: `update${Type}`, description: 'Only the fields given change. A stale expectedVersion is refused with CONFLICT and changes nothing.' })
@@ -61,7 +62,7 @@ export function PlanItemResolver<E extends PlanItem>(api: PlanItemApi<E>) {
       @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
       @Ctx() ctx: Context,
     ): Promise<E> {
-      return api.service(ctx).update(id, patch, expectedVersion);
+      return withArgument('patch', () => api.service(ctx).update(id, patch, expectedVersion));
     }
 
     @Mutation(() => Boolean, { name: `delete${Type}`, description: 'Deletes the row with its responsibilities and links.' })

@@ -12,7 +12,7 @@ import { ResponsibilityRole } from '../../schema/responsibilities/responsibility
 import type { ItemKind } from '../../schema/responsibilities/responsibility.entity';
 import type { PlanItem } from '../../schema/common/plan-item.entity';
 import type { Context } from '../context';
-import { badInput } from '../errors';
+import { badInput, withArgument } from '../errors';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -50,7 +50,7 @@ export class DepartmentResolver {
 
   @Mutation(() => Department)
   createDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.services.departments.create(input);
+    return withArgument('input', () => ctx.services.departments.create(input));
   }
 
   @Mutation(() => Department)
@@ -60,7 +60,7 @@ export class DepartmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Department> {
-    return ctx.services.departments.update(id, patch, expectedVersion);
+    return withArgument('patch', () => ctx.services.departments.update(id, patch, expectedVersion));
   }
 
   @Mutation(() => Boolean, { description: 'Refused with CONFLICT while the department holds responsibilities.' })

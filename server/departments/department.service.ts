@@ -2,7 +2,7 @@ import type { Em } from '../orm';
 import { Department, DepartmentAlias, normaliseName } from '../../schema/departments/department.entity';
 import type { DepartmentInput, DepartmentPatch } from '../../schema/departments/department.inputs';
 import { Responsibility } from '../../schema/responsibilities/responsibility.entity';
-import { badInput, conflict, notFound } from '../errors';
+import { badInput, conflict, eachItem, notFound } from '../errors';
 import { likePattern, parseId } from '../common/ids';
 import { similarity } from '../common/similar';
 import { inTransaction } from '../common/transaction';
@@ -26,10 +26,10 @@ export class DepartmentService {
   }
 
   /** Assigns, then records what changed (a CREATE for a new row). */
-  private async assignAudited(row: Department, data: Partial<DepartmentInput>, prefix: string) {
+  private async assignAudited(row: Department, data: Partial<DepartmentInput>) {
     const isNew = !row.id;
     const before = isNew ? null : await this.snapshot(row);
-    await this.assign(row, data, prefix);
+    await this.assign(row, data);
     this.em.persist(row);
     await this.em.flush();
     const after = await this.snapshot(row);
@@ -115,7 +115,7 @@ export class DepartmentService {
     return inTransaction(this.em, async () => {
       this.permissions.assertAdmin('create departments');
       const row = new Department();
-      await this.assignAudited(row, input, 'input');
+      await this.assignAudited(row, input);
       return row;
     });
   }
@@ -127,7 +127,7 @@ export class DepartmentService {
       if (expectedVersion != null && row.version !== expectedVersion) {
         throw conflict(`Department ${row.id} is at version ${row.version}, not ${expectedVersion}: someone else saved it first`, { currentVersion: row.version });
       }
-      await this.assignAudited(row, patch, 'patch');
+      await this.assignAudited(row, patch);
       return row;
     });
   }
@@ -152,25 +152,40 @@ export class DepartmentService {
     return inTransaction(this.em, async () => {
       this.permissions.assertAdmin('load departments');
       const row = (await this.em.findOne(Department, { code: data.code })) ?? new Department();
-      await this.assignAudited(row, data, 'department');
+      await this.assignAudited(row, data);
       return row;
     });
   }
 
-  private async assign(row: Department, data: Partial<DepartmentInput>, prefix: string) {
+  /**
+   * Loads many departments by code (imports): each created or brought to its data as upsert() does,
+   * with the same permission check and audit entries. The first refusal is thrown as a BulkRefusal
+   * naming its item. Returns the saved departments, in order.
+   */
+  upsertMany(items: DepartmentInput[]): Promise<Department[]> {
+    return eachItem(items, (data) => this.upsert(data));
+  }
+
+  /** Deletes the departments as delete() does, in order; the first refusal is thrown as a BulkRefusal naming its item. */
+  async deleteMany(ids: number[]): Promise<void> {
+    await eachItem(ids, (id) => this.delete(id));
+  }
+
+  /** Errors name the field of `data` (code, name, aliases[1]). */
+  private async assign(row: Department, data: Partial<DepartmentInput>) {
     if (data.code !== undefined && data.code !== row.code) {
       const other = await this.em.findOne(Department, { code: data.code });
-      if (other && other !== row) throw conflict(`${prefix}.code: code "${data.code}" is already used by ${other.name}`, { field: `${prefix}.code` });
+      if (other && other !== row) throw conflict(`code: code "${data.code}" is already used by ${other.name}`, { field: 'code' });
       row.code = data.code;
     }
     if (data.name !== undefined && data.name.trim() !== row.name) {
       const name = data.name.trim();
-      await this.assertKeyFree(row, normaliseName(name), `${prefix}.name`, name);
+      await this.assertKeyFree(row, normaliseName(name), 'name', name);
       row.name = name;
       row.nameKey = normaliseName(name);
     }
     if (data.nameEn !== undefined && data.nameEn !== row.nameEn) row.nameEn = data.nameEn.trim();
-    if (data.aliases !== undefined) await this.setAliases(row, data.aliases, `${prefix}.aliases`);
+    if (data.aliases !== undefined) await this.setAliases(row, data.aliases, 'aliases');
     this.cache.clear();
   }
 

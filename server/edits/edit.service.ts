@@ -1,7 +1,7 @@
 import type { Em } from '../orm';
 import type { TableServices } from '../services';
 import type { BatchEditInput, BatchEditResult } from '../../schema/edits/edit.inputs';
-import { AppError } from '../errors';
+import { AppError, underArgument } from '../errors';
 import { inTransaction } from '../common/transaction';
 
 type List = keyof BatchEditInput;
@@ -27,7 +27,9 @@ export class EditService {
           try {
             const row = await service.update(edit.id, edit.patch as never, edit.expectedVersion);
             (result[list] as unknown[]).push(row);
-          } catch (error) {
+          } catch (raw) {
+            // The table service names its patch's field (unit); the edit's own terms are patch.unit.
+            const error = underArgument(raw, 'patch');
             if (!(error instanceof AppError)) throw error;
             const inner = typeof error.details.field === 'string' ? error.details.field : 'expectedVersion';
             const field = `${list}[${i}].${inner}`;

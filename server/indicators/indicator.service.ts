@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import type { IndicatorFilter } from '../../schema/indicators/indicator.inputs';
@@ -64,17 +64,17 @@ export class IndicatorService extends PlanItemService<Indicator> {
     if (f.targetKind) qb.andWhere({ targetKind: f.targetKind });
   }
 
-  protected async afterAssign(row: Indicator, data: ItemData, prefix: string, isNew: boolean): Promise<FieldChange[]> {
+  protected async afterAssign(row: Indicator, data: ItemData, isNew: boolean): Promise<FieldChange[]> {
     // A new target text re-reads kind and value unless the editor gave them too.
     if (typeof data.targetText === 'string' && data.targetKind === undefined && (isNew || data.targetValue === undefined)) {
       const parsed = parseTarget(data.targetText);
-      if (!parsed) throw badInput(`${prefix}.targetText`, `cannot read the target "${data.targetText}"; give targetKind and targetValue with it`);
+      if (!parsed) throw badInput('targetText', `cannot read the target "${data.targetText}"; give targetKind and targetValue with it`);
       row.targetKind = parsed.kind;
       row.targetValue = parsed.value;
     }
     if (data.targetAsWritten === undefined && typeof data.targetText === 'string' && !isNew) row.targetAsWritten = null;
     if (!Array.isArray(data.specialTargetIds)) return [];
-    const change = await this.setSpecialTargets(row, data.specialTargetIds as string[], `${prefix}.specialTargetIds`);
+    const change = await this.setSpecialTargets(row, data.specialTargetIds as string[], 'specialTargetIds');
     return change ? [change] : [];
   }
 

@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { InnovationTopic } from '../../schema/innovation-topics/innovation-topic.entity';
 import type { InnovationTopicFilter } from '../../schema/innovation-topics/innovation-topic.inputs';
 import { PlanItemService } from '../common/plan-item.service';

@@ -2,12 +2,12 @@ import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { getNamedType } from 'graphql';
 import type { MetadataStorage, QueryOrderKeys } from '@mikro-orm/core';
 import type { Em } from '../orm';
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { normaliseName } from '../../schema/departments/department.entity';
 import type { ItemKind } from '../../schema/responsibilities/responsibility.entity';
 import { findArgumentTextProblem } from '../../schema/common/text';
 import { badInput } from '../errors';
-import { Sql, type Row } from './sql';
+import { Sql, selectAs, type Row } from '../db/driver';
 import { ITEM_TYPE_OF_KIND, fkColumn, readTypes, type ReadType } from './model';
 import { operationOf, selectedFields, subfields, argumentsOf, type Operation, type Selected } from './selection';
 import { PREFETCHED, type Prefetched } from './prefetched';
@@ -83,10 +83,8 @@ export class Reader {
     const selection = merged(op, itemKeys.map((k) => subfields(op, k)));
     if (!selection) return null;
     const shape = this.shape(op, type, selection, 'e');
-    const knex = qb.clone().orderBy(order).limit(take).offset(skip).getKnexQuery();
-    knex.clearSelect().select(this.em.getKnex().raw(shape.select));
-    const { sql, bindings } = knex.toSQL();
-    const items = (await this.sql.all(sql, bindings as unknown[])).map(shape.build);
+    const { sql, bindings } = selectAs(this.em, qb.clone().orderBy(order).limit(take).offset(skip), shape.select);
+    const items = (await this.sql.all(sql, bindings)).map(shape.build);
     await this.fill(op, type, items, selection);
     return { items, totalCount };
   }
@@ -97,10 +95,8 @@ export class Reader {
     const type = this.types.get('Department')!;
     const fields = selectedFields(op, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes);
     const shape = this.shape(op, type, fields, 'd');
-    const knex = qb.clone().getKnexQuery();
-    knex.clearSelect().select(this.em.getKnex().raw(shape.select));
-    const { sql, bindings } = knex.toSQL();
-    const rows = (await this.sql.all(sql, bindings as unknown[])).map(shape.build);
+    const { sql, bindings } = selectAs(this.em, qb.clone(), shape.select);
+    const rows = (await this.sql.all(sql, bindings)).map(shape.build);
     await this.fill(op, type, rows, fields);
     return rows;
   }

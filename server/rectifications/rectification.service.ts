@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { Rectification } from '../../schema/rectifications/rectification.entity';
 import type { RectificationFilter } from '../../schema/rectifications/rectification.inputs';
 import { PlanItemService } from '../common/plan-item.service';

@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import type { SpecialTargetFilter } from '../../schema/special-targets/special-target.inputs';
@@ -29,14 +29,14 @@ export class SpecialTargetService extends PlanItemService<SpecialTarget> {
     if (f.assessmentMethod) qb.andWhere({ assessmentMethodList: { $like: `%${f.assessmentMethod}%` } });
   }
 
-  protected async afterAssign(row: SpecialTarget, data: ItemData, prefix: string): Promise<FieldChange[]> {
-    if (data.assessmentMethods === null) throw badInput(`${prefix}.assessmentMethods`, 'assessmentMethods cannot be null; give [] for none');
+  protected async afterAssign(row: SpecialTarget, data: ItemData): Promise<FieldChange[]> {
+    if (data.assessmentMethods === null) throw badInput('assessmentMethods', 'assessmentMethods cannot be null; give [] for none');
     if (Array.isArray(data.assessmentMethods)) {
       const next = [...new Set(data.assessmentMethods as AssessmentMethod[])].join(',');
       if (next !== row.assessmentMethodList) row.assessmentMethodList = next;
     }
     if (!Array.isArray(data.indicatorIds)) return [];
-    const field = `${prefix}.indicatorIds`;
+    const field = 'indicatorIds';
     const wanted = [...new Set((data.indicatorIds as string[]).map((id, i) => parseId(id, `${field}[${i}]`)))];
     const found = wanted.length ? await this.em.find(Indicator, { id: { $in: wanted } }) : [];
     for (const [i, id] of wanted.entries()) {

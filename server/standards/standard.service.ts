@@ -1,4 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/knex';
+import type { QueryBuilder } from '../db/types';
 import { Standard } from '../../schema/standards/standard.entity';
 import type { StandardFilter } from '../../schema/standards/standard.inputs';
 import { PlanItemService } from '../common/plan-item.service';

@@ -9,6 +9,7 @@ import { Department, DepartmentAlias } from '../../schema/departments/department
 import { TransferFormat, TransferTable } from '../../schema/transfer/transfer.enums';
 import { writeCell } from './cells';
 import { StoredRows } from './stored';
+import { departmentRows, idsBySeq } from '../db/rows';
 import { fileProblem } from './problems';
 import { isPlanTable, PLAN_TABLES, TABLES, type PlanTableSpec, type TableName, type TableSpec } from './tables';
 
@@ -56,8 +57,7 @@ export class Exporter {
   async write(target: ExportTarget, out: Writable): Promise<ExportInfo> {
     const { table, format } = target;
     if (table === TransferTable.ALL && format !== TransferFormat.JSON) throw fileProblem('the whole plan exports as JSON; CSV and XLSX hold one table each');
-    const depRows: { id: number; name: string; code: string }[] = await this.em.execute('select id, name, code from department', [], 'all');
-    this.departments = new Map(depRows.map((d) => [Number(d.id), { name: d.name, code: d.code }]));
+    this.departments = new Map((await departmentRows(this.em)).map((d) => [d.id, { name: d.name, code: d.code }]));
 
     if (table === TransferTable.ALL) {
       const plan = await this.plan(target.planCode);
@@ -98,8 +98,7 @@ export class Exporter {
     const item = spec as PlanTableSpec;
     let seqOf: Map<number, number> | null = null;
     if (item.name === TransferTable.SPECIAL_TARGETS) {
-      const rows: { id: number; seq: number }[] = await this.em.execute(`select id, seq from ${this.em.getMetadata().get('Indicator').tableName} where plan_id = ?`, [plan!.id], 'all');
-      seqOf = new Map(rows.map((r) => [Number(r.id), Number(r.seq)]));
+      seqOf = new Map([...(await idsBySeq(this.em, 'Indicator', plan!.id)).entries()].map(([seq, id]) => [id, seq]));
     }
     const stored = new StoredRows(this.em, item);
     let after = 0;

@@ -31,3 +31,53 @@ export function describeProblem(p: Problem): string {
   const value = p.value != null ? ` (${JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value)})` : '';
   return `${where || 'file'}${value}: ${p.reason}`;
 }
+
+/**
+ * The problems of one import: counted all, kept up to `max`, listed by table, row and column (they
+ * are found per cell, then per row, then per chunk). Any problem fails the run: nothing more is
+ * written and the transaction is rolled back.
+ */
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+  problemCount = 0;
+  /** A problem was found: nothing more is written, and the transaction will be rolled back. */
+  failed = false;
+  private readonly positions = new WeakMap<Problem, number[]>();
+
+  constructor(private readonly max: () => number) {}
+
+  /** The index of the table being imported, which problems sort by first. */
+  protected tableIndex(): number {
+    return 0;
+  }
+
+  /** Records a problem; `column` is its column's index, so problems list in row and column order. */
+  report(p: Problem, column = -1) {
+    this.problemCount++;
+    this.failed = true;
+    if (this.problems.length >= this.max()) return;
+    this.positions.set(p, [this.tableIndex(), p.row ?? Number.MAX_SAFE_INTEGER, column]);
+    this.problems.push(p);
+  }
+
+  /** The problems by table, row and column. */
+  sortedProblems(): Problem[] {
+    const key = (p: Problem) => this.positions.get(p) ?? [0, 0, 0];
+    return [...this.problems].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
+  }
+}
+
+/** The field of the service's input an AppError names (responsibilities[0].department), if any. */
+export function errorField(error: AppError): string | null {
+  const f = error.details.field;
+  return typeof f === 'string' ? f : null;
+}
+
+/** An AppError's message without its leading `field: `. */
+export function errorReason(error: AppError): string {
+  const f = error.details.field;
+  return typeof f === 'string' && error.message.startsWith(`${f}: `) ? error.message.slice(f.length + 2) : error.message;
+}

@@ -21,7 +21,9 @@ import { cliActor, SYSTEM_ACTOR } from '../../server/common/actor';
 import { TransferService } from '../../server/transfer/transfer.service';
 import { fileSource } from '../../server/transfer/source';
 import { TransferTable } from '../../schema/transfer/transfer.enums';
-import { BulkInserter, auditCreated } from '../../server/transfer/bulk';
+import { BulkInserter } from '../../server/db/bulk';
+import { setSqliteCacheSize } from '../../server/db/pragmas';
+import { AuditService } from '../../server/audit/audit.service';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'plan-hub-bench-'));
@@ -62,7 +64,7 @@ async function writeFloor(em: Em, audit = true): Promise<number> {
   const deps: { id: number; code: string }[] = await em.execute('select id, code from department order by id limit 2');
   await em.begin();
   const bulk = new BulkInserter(em);
-  await bulk.pragma('pragma cache_size = -65536');
+  await setSqliteCacheSize(em, -65536);
   const started = performance.now();
   for (let s = 0; s < rows; s += 1000) {
     const chunk = Array.from({ length: Math.min(1000, rows - s) }, (_, k) => {
@@ -71,11 +73,11 @@ async function writeFloor(em: Em, audit = true): Promise<number> {
     });
     const ids = await bulk.insert('Indicator', chunk, 'seq');
     await bulk.insert('Responsibility', chunk.flatMap((r) => deps.map((d, j) => ({ department: d.id, role: j ? 'SUPPORT' : 'LEAD', note: null, indicator: ids.get(r.seq) }))));
-    if (audit) await auditCreated(bulk, cliActor('imp-floor'), 'Indicator', chunk.map((r) => ({ id: ids.get(r.seq)!, after: { planCode: 'bench', ...r, plan: undefined, responsibilities: deps.map((d, j) => ({ department: d.code, role: j ? 'SUPPORT' : 'LEAD', note: null })) } })));
+    if (audit) await new AuditService(em, cliActor('imp-floor')).createdMany('Indicator', chunk.map((r) => ({ id: ids.get(r.seq)!, after: { planCode: 'bench', ...r, plan: undefined, responsibilities: deps.map((d, j) => ({ department: d.code, role: j ? 'SUPPORT' : 'LEAD', note: null })) } })));
   }
   const rate = rows / ((performance.now() - started) / 1000);
   await em.rollback();
-  await bulk.pragma('pragma cache_size = -2000');
+  await setSqliteCacheSize(em, -2000);
   return rate;
 }
 

@@ -1,14 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { Em } from '../orm';
-import { engineOf, type Engine } from '../db/engine';
+import { engineOf, type Engine } from './engine';
+import type { QueryBuilder } from './types';
 
 /**
- * How the read layer talks to the database: plain rows from the driver, past the ORM (no entities,
+ * How the read layer (server/read) talks to the database: plain rows from the driver, past the ORM (no entities,
  * no identity map, no hydration). Statements are prepared once per connection and shape (capped, so
  * arbitrary selections cannot grow the caches without bound) and reported to the ORM's query logger,
  * so statement counts (tests, bench) see them like any other.
  */
 export type Row = Record<string, unknown>;
+
+/** A list query's SQL with its select list replaced (the filters, order and paging stay the query builder's). */
+export function selectAs(em: Em, qb: QueryBuilder<any>, select: string): { sql: string; bindings: unknown[] } {
+  const knex = qb.getKnexQuery();
+  knex.clearSelect().select(em.getKnex().raw(select));
+  const { sql, bindings } = knex.toSQL();
+  return { sql, bindings: bindings as unknown[] };
+}
 
 interface SqliteStatement {
   all(params: unknown[], cb: (err: Error | null, rows: Row[]) => void): unknown;
@@ -58,10 +67,11 @@ export class Sql {
     return this.engine === 'sqlite' ? JSON.stringify(values) : values;
   }
 
-  async all(sql: string, params: unknown[] = []): Promise<Row[]> {
+  /** Rows of a statement; `log: false` keeps it out of the query log (the per-request reads of server/db/prepared.ts). */
+  async all(sql: string, params: unknown[] = [], { log = true } = {}): Promise<Row[]> {
     const started = Date.now();
     const rows = this.engine === 'sqlite' ? await this.sqlite(sql, params) : await this.pg(sql, params);
-    if (this.logger.isEnabled('query')) this.logger.logQuery({ query: `${sql} ${JSON.stringify(params)}`, took: Date.now() - started, results: rows.length, level: 'info' });
+    if (log && this.logger.isEnabled('query')) this.logger.logQuery({ query: `${sql} ${JSON.stringify(params)}`, took: Date.now() - started, results: rows.length, level: 'info' });
     return rows;
   }
 
@@ -85,7 +95,7 @@ export class Sql {
   private async pg(sql: string, params: unknown[]): Promise<Row[]> {
     let name = pgNames.get(sql);
     if (name === undefined && pgNames.size < MAX_PREPARED) {
-      name = `plan_hub_read_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+      name = `plan_hub_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
       pgNames.set(sql, name);
     }
     let n = 0;

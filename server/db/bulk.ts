@@ -1,17 +1,14 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { Em } from '../orm';
-import type { Actor } from '../common/actor';
-import { AuditEntry } from '../../schema/audit/audit-entry.entity';
-import { AuditAction } from '../../schema/audit/audit.enums';
+import { engineOf } from './engine';
+import { quoter, runInTransaction } from './sql';
 
 /**
  * Set-wise INSERTs for large imports: one statement per chunk whose rows travel as a single JSON
  * parameter (SQLite json_each, PostgreSQL json_populate_recordset), so the cost is the database's,
  * not binding 15 parameters per row. Rows are plain objects keyed by entity property; columns,
- * types and defaults come from MikroORM's metadata and the entity classes.
- *
- * This belongs in the services (see tests/transfer/README.md: PlanItemService.createMany); it
- * lives here until then.
+ * types and defaults come from MikroORM's metadata and the entity classes. The services' bulk
+ * methods (PlanItemService.createMany) write through it.
  */
 
 interface Column {
@@ -32,9 +29,11 @@ type Row = Record<string, unknown>;
 export class BulkInserter {
   private readonly tables = new Map<string, Table>();
   private readonly pg: boolean;
+  private readonly q: (id: string) => string;
 
   constructor(private readonly em: Em) {
-    this.pg = em.getPlatform().constructor.name.startsWith('PostgreSql');
+    this.pg = engineOf(em) === 'postgresql';
+    this.q = quoter(em);
   }
 
   private table(entityName: string): Table {
@@ -68,9 +67,6 @@ export class BulkInserter {
     return v;
   }
 
-  private q(id: string) {
-    return this.pg ? `"${id}"` : `\`${id}\``;
-  }
 
   /**
    * Inserts the rows, in order. With `key` (a property, e.g. seq), returns each row's new id by
@@ -81,7 +77,7 @@ export class BulkInserter {
     const ids = new Map<unknown, number>();
     if (!rows.length) return ids;
     const t = this.table(entityName);
-    const q = (id: string) => this.q(id);
+    const q = this.q;
     const now = new Date();
     const cols = t.columns.map((c) => q(c.name)).join(', ');
     if (this.pg) {
@@ -101,10 +97,19 @@ export class BulkInserter {
     return ids;
   }
 
+  /**
+   * Links of a many-to-many property (e.g. SpecialTarget.indicatorRows) as [owner id, other id]
+   * pairs; the pivot table and its columns come from the property's metadata.
+   */
+  async insertPivot(entityName: string, property: string, pairs: number[][]): Promise<void> {
+    const prop = this.em.getMetadata().get(entityName).properties[property as never] as EntityProperty;
+    await this.insertLinks(prop.pivotTable, [...prop.joinColumns, ...prop.inverseJoinColumns], pairs);
+  }
+
   /** Rows of a link table (no entity of its own), as lists of integer column values. */
-  async insertLinks(table: string, columns: string[], rows: number[][]): Promise<void> {
+  private async insertLinks(table: string, columns: string[], rows: number[][]): Promise<void> {
     if (!rows.length) return;
-    const q = (id: string) => this.q(id);
+    const q = this.q;
     const cols = columns.map(q).join(', ');
     if (this.pg) {
       const types = columns.map((c) => `${q(c)} int`).join(', ');
@@ -114,43 +119,8 @@ export class BulkInserter {
     }
   }
 
-  /** A setting of the connection (SQLite pragma), inside the transaction or not. */
-  async pragma(sql: string): Promise<Record<string, unknown>[]> {
-    const knex = (this.em.getTransactionContext() ?? this.em.getKnex()) as unknown as { raw(sql: string): Promise<unknown> };
-    return (await knex.raw(sql)) as Record<string, unknown>[];
+  /** Never outside the caller's transaction: a write that came late must fail, not autocommit. */
+  private raw(sql: string, params: unknown[]): Promise<unknown> {
+    return runInTransaction(this.em, sql, params);
   }
-
-  /**
-   * Straight to knex in the EntityManager's transaction: MikroORM's execute() would inline the
-   * (large) JSON parameter into the SQL text for its logger, costing more than the insert.
-   */
-  async raw(sql: string, params: unknown[]): Promise<unknown> {
-    // Never outside the import's transaction: a write that came late must fail, not autocommit.
-    const trx = this.em.getTransactionContext() as { raw(sql: string, params: unknown[]): Promise<unknown> } | undefined;
-    if (!trx) throw new Error('set-wise writes run inside the import transaction, which has ended');
-    return trx.raw(sql, params);
-  }
-}
-
-/**
- * CREATE audit entries for rows inserted set-wise: the entry AuditService.created() makes, written
- * with the rows instead of through the unit of work (which costs ≈50 µs an entry). To move into
- * AuditService as createdMany() with the bulk create.
- */
-export async function auditCreated(bulk: BulkInserter, actor: Actor, entity: string, rows: { id: number; after: unknown }[]): Promise<void> {
-  const at = new Date();
-  const entries = rows.map((r) => ({
-    at,
-    userId: actor.userId,
-    username: actor.username,
-    action: AuditAction.CREATE,
-    entity,
-    entityId: String(r.id),
-    field: null,
-    before: null,
-    after: JSON.stringify(r.after),
-    source: actor.source,
-    batchId: actor.batchId ?? null,
-  }));
-  await bulk.insert(AuditEntry.name, entries);
 }
