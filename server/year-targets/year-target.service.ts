@@ -61,7 +61,6 @@ export class YearTargetService {
    * update per changed row. Call after the indicators are flushed, inside the writing transaction.
    */
   async sync(indicatorIds?: number[]): Promise<{ created: number; updated: number }> {
-    const knex = this.em.getKnex();
     const chunks: (number[] | null)[] = [];
     if (indicatorIds) for (let i = 0; i < indicatorIds.length; i += CHUNK) chunks.push(indicatorIds.slice(i, i + CHUNK));
     else chunks.push(null);
@@ -69,14 +68,13 @@ export class YearTargetService {
     let updated = 0;
     for (const ids of chunks) {
       if (ids && !ids.length) continue;
-      const iq = knex('indicator').select('id', 'target_kind', 'target_value', 'annual_growth_pct', 'cumulative', 'base_value', 'base_year', 'target_method');
-      const tq = knex('year_target').select('id', 'indicator_id', 'year', 'target_value', 'derived');
-      if (ids) {
-        iq.whereIn('id', ids);
-        tq.whereIn('indicator_id', ids);
-      }
-      const indicators = await this.em.execute<IndicatorInputsRow[]>(iq);
-      const stored = await this.em.execute<StoredTargetRow[]>(tq);
+      // Plain statements on the request's EntityManager (its transaction, its query log): no entities for what may be every indicator.
+      const marks = ids ? ids.map(() => '?').join(', ') : '';
+      const indicators = await this.em.execute<IndicatorInputsRow[]>(
+        `select id, target_kind, target_value, annual_growth_pct, cumulative, base_value, base_year, target_method from indicator${ids ? ` where id in (${marks})` : ''}`,
+        ids ?? [],
+      );
+      const stored = await this.em.execute<StoredTargetRow[]>(`select id, indicator_id, year, target_value, derived from year_target${ids ? ` where indicator_id in (${marks})` : ''}`, ids ?? []);
       const byKey = new Map(stored.map((s) => [`${s.indicator_id}:${s.year}`, s]));
       const inserts: Record<string, unknown>[] = [];
       const changed = new Map<number, number | null>();
