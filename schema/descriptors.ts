@@ -3,7 +3,7 @@
  * the GraphQL checks and the generated client module (`npm run descriptors`) read. Plain data.
  */
 import type { EnumDescriptor, FieldDescriptor, TableDescriptor } from './common/descriptor';
-import { INDICATORS, INDICATOR_ATTRIBUTE, TARGET_KIND } from './indicators/indicators.descriptor';
+import { INDICATORS, INDICATOR_ATTRIBUTE, TARGET_KIND, TARGET_METHOD } from './indicators/indicators.descriptor';
 import { SPECIAL_TARGETS, ASSESSMENT_METHOD } from './special-targets/special-targets.descriptor';
 import { RECTIFICATIONS, RECTIFICATION_STATUS } from './rectifications/rectifications.descriptor';
 import { INNOVATION_TOPICS, INNOVATION_FIELD } from './innovation-topics/innovation-topics.descriptor';
@@ -24,6 +24,7 @@ export const BOOLEAN = {
 export const ENUMS = {
   IndicatorAttribute: INDICATOR_ATTRIBUTE,
   TargetKind: TARGET_KIND,
+  TargetMethod: TARGET_METHOD,
   ResponsibilityRole: RESPONSIBILITY_ROLE,
   AssessmentMethod: ASSESSMENT_METHOD,
   RectificationStatus: RECTIFICATION_STATUS,

@@ -12,6 +12,7 @@ import { User } from './accounts/user.entity';
 import { Credential, LoginAttempt } from './accounts/credential.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { DataGeneration } from './cache/data-generation.entity';
+import { YearTarget } from './year-targets/year-target.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget];

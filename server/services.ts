@@ -13,6 +13,9 @@ import { Permissions } from './accounts/permissions';
 import { AuditService } from './audit/audit.service';
 import { AccountService, DEFAULT_AUTH, type AuthSettings } from './accounts/account.service';
 import { RestoreService } from './audit/restore.service';
+import { YearTargetService } from './year-targets/year-target.service';
+import { ProgressService } from './progress/progress.service';
+import { NoActuals } from './progress/actuals';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -21,6 +24,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const departments = new DepartmentService(em, permissions, audit);
   const responsibilities = new ResponsibilityService(em, departments);
   const deps = { plans, departments, responsibilities, permissions, audit };
+  const yearTargets = new YearTargetService(em, permissions, audit);
   return {
     actor,
     permissions,
@@ -29,11 +33,14 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     plans,
     departments,
     responsibilities,
-    indicators: new IndicatorService(em, deps),
+    indicators: new IndicatorService(em, deps, yearTargets),
     specialTargets: new SpecialTargetService(em, deps),
     rectifications: new RectificationService(em, deps),
     innovationTopics: new InnovationTopicService(em, deps),
     standards: new StandardService(em, deps),
+    yearTargets,
+    // Actual values come from the ledger (a later slice of issue 14); until then there are none.
+    progress: new ProgressService(em, yearTargets, new NoActuals()),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;

@@ -1,9 +1,9 @@
-import { Collection, Entity, Enum, ManyToMany, OneToMany, Property, Unique } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Collection, Entity, Enum, ManyToMany, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PlanItem } from '../common/plan-item.entity';
 import { Responsibility } from '../responsibilities/responsibility.entity';
 import { SpecialTarget } from '../special-targets/special-target.entity';
-import { IndicatorAttribute, TargetKind } from './indicator.enums';
+import { IndicatorAttribute, TargetKind, TargetMethod } from './indicator.enums';
 
 @ObjectType({ description: 'Table 1: key performance indicators.' })
 @Entity()
@@ -48,6 +48,18 @@ export class Indicator extends PlanItem {
   @Field(() => Boolean, { description: 'Five-year cumulative figure (marked * in the plan).' })
   @Property({ type: 'boolean' })
   cumulative: boolean = false;
+
+  @Field(() => Float, { nullable: true, description: 'The value in the base year (2015); year targets start from it.' })
+  @Property({ type: 'double', nullable: true })
+  baseValue?: number | null;
+
+  @Field(() => Int, { description: 'The year of baseValue.' })
+  @Property({ type: 'integer', default: 2015 })
+  baseYear: Opt<number> = 2015;
+
+  /** Stored as chosen; null means the default for the target kind (the API's targetMethod resolves it). */
+  @Enum({ items: () => TargetMethod, nullable: true })
+  targetMethod?: TargetMethod | null;
 
   @OneToMany(() => Responsibility, (r) => r.indicator, { orphanRemoval: true })
   responsibilityRows = new Collection<Responsibility>(this);

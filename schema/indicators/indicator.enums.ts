@@ -19,3 +19,18 @@ registerEnumType(TargetKind, {
   description: 'How the plan states a target: 1500 (EXACT), 13左右 (APPROX), 达到68以上 (AT_LEAST), 控制在50以内 (AT_MOST), 与GDP同步 (RELATIVE), 市下达目标 (ASSIGNED).',
 });
 
+
+/** How an indicator's year targets (2016–2020) are derived from its base and its 2020 target. */
+export enum TargetMethod {
+  GEOMETRIC = 'GEOMETRIC',
+  GROWTH_RATE = 'GROWTH_RATE',
+  LINEAR = 'LINEAR',
+  EVEN_SPLIT = 'EVEN_SPLIT',
+  FINAL = 'FINAL',
+  MANUAL = 'MANUAL',
+}
+registerEnumType(TargetMethod, {
+  name: 'TargetMethod',
+  description:
+    'How year targets are derived: GEOMETRIC (base → 2020 value at a constant rate), GROWTH_RATE (base × (1 + annual growth)^k), LINEAR, EVEN_SPLIT (five-year totals: a fifth per year, judged on the running sum), FINAL (every year holds the 2020 value), MANUAL (entered each year).',
+});

@@ -3,10 +3,10 @@ import { Indicator } from './indicator.entity';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { RoleItemFilter } from '../common/filters';
-import { BoundedNumber, OptionalText, RequiredText, Seq } from '../common/validators';
+import { BoundedNumber, OptionalText, RequiredText, Seq, Year } from '../common/validators';
 import { GROWTH_PCT_RULE, TARGET_VALUE_RULE } from '../common/number-rules';
 import { ResponsibilityInput } from '../responsibilities/responsibility.inputs';
-import { IndicatorAttribute, TargetKind } from './indicator.enums';
+import { IndicatorAttribute, TargetKind, TargetMethod } from './indicator.enums';
 
 @InputType({ description: 'department takes a code, a canonical name or any alias; role narrows it to LEAD or SUPPORT.' })
 export class IndicatorFilter extends RoleItemFilter {
@@ -52,6 +52,15 @@ export class IndicatorInput {
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
   cumulative?: boolean;
 
+  @Field(() => Float, { nullable: true }) @IsOptional() @BoundedNumber('baseValue', TARGET_VALUE_RULE)
+  baseValue?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Defaults to 2015.' }) @IsOptional() @Year('baseYear')
+  baseYear?: number;
+
+  @Field(() => TargetMethod, { nullable: true, description: 'null: the default for the target kind.' }) @IsOptional()
+  targetMethod?: TargetMethod | null;
+
   @Field(() => [ResponsibilityInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true })
   responsibilities?: ResponsibilityInput[];
 
@@ -96,6 +105,15 @@ export class IndicatorPatch {
 
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
   cumulative?: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'The evaluation office (ADMIN) sets the base; the derived year targets follow it.' }) @IsOptional() @BoundedNumber('baseValue', TARGET_VALUE_RULE)
+  baseValue?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ADMIN only.' }) @IsOptional() @Year('baseYear')
+  baseYear?: number;
+
+  @Field(() => TargetMethod, { nullable: true, description: 'ADMIN only; null: the default for the target kind.' }) @IsOptional()
+  targetMethod?: TargetMethod | null;
 
   @Field(() => [ResponsibilityInput], { nullable: true, description: 'Replaces the whole list.' }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true })
   responsibilities?: ResponsibilityInput[];

@@ -133,6 +133,8 @@ class Importer {
         targetKind: target.kind,
         targetValue: target.value,
         annualGrowthPct: row.annualGrowthPct ?? null,
+        // The plan gives the base (2015) for GDP only (790.4亿元); the office enters the rest.
+        baseValue: row.baseValue ?? null,
         attribute,
         cumulative: row.cumulative ?? false,
         responsibilities: responsibilities(row),

@@ -8,11 +8,12 @@ import { Rectification } from '../../schema/rectifications/rectification.entity'
 import { InnovationTopic } from '../../schema/innovation-topics/innovation-topic.entity';
 import { Standard } from '../../schema/standards/standard.entity';
 import { Department } from '../../schema/departments/department.entity';
+import { YearTarget } from '../../schema/year-targets/year-target.entity';
 import type { Context } from '../context';
 
 export const RestoredRow = createUnionType({
   name: 'RestoredRow',
-  types: () => [Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, Department] as const,
+  types: () => [Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, Department, YearTarget] as const,
 });
 
 @ObjectType()

@@ -6,6 +6,7 @@ import { RectificationPatch } from '../../schema/rectifications/rectification.in
 import { InnovationTopicPatch } from '../../schema/innovation-topics/innovation-topic.inputs';
 import { StandardPatch } from '../../schema/standards/standard.inputs';
 import { DepartmentPatch } from '../../schema/departments/department.inputs';
+import { YearTargetPatch } from '../../schema/year-targets/year-target.inputs';
 import { validateInput } from '../common/validation';
 import { badInput, withArgument } from '../errors';
 
@@ -16,6 +17,7 @@ const TABLES = {
   InnovationTopic: ['innovationTopics', InnovationTopicPatch],
   Standard: ['standards', StandardPatch],
   Department: ['departments', DepartmentPatch],
+  YearTarget: ['yearTargets', YearTargetPatch],
 } as const;
 
 export class RestoreService {

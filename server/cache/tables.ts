@@ -30,6 +30,9 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   StandardPage: ['standard'],
   AuditEntry: ['audit_entry'],
   User: ['user'],
+  YearTarget: ['year_target'],
+  // An indicator's completion: its year targets and, for 与GDP同步, the plan's GDP (actual values join when the ledger comes).
+  Progress: ['year_target', 'indicator'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -64,6 +67,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Indicator.specialTargets': ['special_target_indicator'],
   'SpecialTarget.indicators': ['special_target_indicator'],
   'Indicator.planCode': ['plan'],
+  'Indicator.progress': ['year_target', 'indicator'],
   'SpecialTarget.planCode': ['plan'],
   'Rectification.planCode': ['plan'],
   'InnovationTopic.planCode': ['plan'],

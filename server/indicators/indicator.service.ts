@@ -8,6 +8,13 @@ import { badInput } from '../errors';
 import { parseTarget } from './target';
 import type { FieldChange } from '../audit/audit.service';
 import { columnFields, DESCRIPTORS, searchableProperties, sortableProperties } from '../../schema/descriptors';
+import type { ItemDeps } from '../common/plan-item.service';
+import type { Em } from '../orm';
+import type { YearTargetService } from '../year-targets/year-target.service';
+import { inTransaction } from '../common/transaction';
+
+/** Patch fields only the evaluation office (ADMIN) may change. */
+const OFFICE_FIELDS = ['baseValue', 'baseYear', 'targetMethod'];
 
 export class IndicatorService extends PlanItemService<Indicator> {
   readonly typeName = 'Indicator';
@@ -17,6 +24,39 @@ export class IndicatorService extends PlanItemService<Indicator> {
   protected readonly fields = columnFields(DESCRIPTORS.indicators);
   protected readonly searchable = searchableProperties(DESCRIPTORS.indicators);
   protected readonly sortable = sortableProperties(DESCRIPTORS.indicators);
+
+  constructor(
+    em: Em,
+    deps: ItemDeps,
+    private readonly yearTargets: YearTargetService,
+  ) {
+    super(em, deps);
+  }
+
+  /** A new indicator gets its year targets in the same transaction. */
+  override create(input: ItemData): Promise<Indicator> {
+    return inTransaction(this.em, async () => {
+      const row = await super.create(input);
+      await this.yearTargets.sync([row.id]);
+      return row;
+    });
+  }
+
+  /** A change of the base, the target, the growth or the method recomputes the derived year targets (hand-edited years stay). */
+  override update(id: string | number, patch: ItemData, expectedVersion?: number | null): Promise<Indicator> {
+    return inTransaction(this.em, async () => {
+      const row = await super.update(id, patch, expectedVersion);
+      await this.em.flush();
+      await this.yearTargets.sync([row.id]);
+      return row;
+    });
+  }
+
+  /** The base and the method are the evaluation office's (ADMIN): they decide every derived year target. */
+  override async applyPatch(row: Indicator, patch: ItemData): Promise<Indicator> {
+    if (OFFICE_FIELDS.some((k) => patch[k] !== undefined)) this.deps.permissions.assertAdmin('change an indicator’s base or target method');
+    return super.applyPatch(row, patch);
+  }
 
   protected applyFilter(qb: QueryBuilder<Indicator>, f: IndicatorFilter) {
     if (f.attribute) qb.andWhere({ attribute: f.attribute });

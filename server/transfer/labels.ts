@@ -1,4 +1,4 @@
-import { IndicatorAttribute, TargetKind } from '../../schema/indicators/indicator.enums';
+import { IndicatorAttribute, TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
 import { InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
 import { ENUMS as DESCRIBED, type EnumName } from '../../schema/descriptors';
@@ -35,6 +35,7 @@ function enumLabels(values: Record<string, string>, name: EnumName): EnumLabels 
 export const ENUMS = {
   attribute: enumLabels(IndicatorAttribute, 'IndicatorAttribute'),
   targetKind: enumLabels(TargetKind, 'TargetKind'),
+  targetMethod: enumLabels(TargetMethod, 'TargetMethod'),
   assessmentMethod: enumLabels(AssessmentMethod, 'AssessmentMethod'),
   innovationField: enumLabels(InnovationField, 'InnovationField'),
   status: enumLabels(RectificationStatus, 'RectificationStatus'),
@@ -71,6 +72,7 @@ export function enumChoices(e: EnumLabels): string {
 export const ENUMS_BY_NAME: Record<string, EnumLabels> = {
   IndicatorAttribute: ENUMS.attribute,
   TargetKind: ENUMS.targetKind,
+  TargetMethod: ENUMS.targetMethod,
   AssessmentMethod: ENUMS.assessmentMethod,
   InnovationField: ENUMS.innovationField,
   RectificationStatus: ENUMS.status,

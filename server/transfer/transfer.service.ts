@@ -98,6 +98,8 @@ export class TransferService {
       encoding = file.encoding;
       run.options.whole = file.whole;
       for (const table of file.tables) await run.importTable(table);
+      // Year targets follow the indicators, whichever way (row by row or set-wise) they were written.
+      if (!request.dryRun && !run.failed && run.outcomes.some((o) => o.table === 'indicators' && o.created + o.updated > 0)) await createServices(em, actor).yearTargets.sync();
       if (request.dryRun || run.failed) await em.rollback();
       else await em.commit();
     } catch (error) {

@@ -3,6 +3,7 @@ import { Migration20261127042054 } from './Migration20261127042054';
 import { Migration20261127065528 } from './Migration20261127065528';
 import { Migration20261130000307 } from './Migration20261130000307';
 import { Migration20261130025640 } from './Migration20261130025640';
+import { Migration20261130033117 } from './Migration20261130033117';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
@@ -10,4 +11,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261127065528', class: Migration20261127065528 }, // data generation and its triggers (response cache)
   { name: 'Migration20261130000307', class: Migration20261130000307 }, // Responsibility.noteEn (issue 10)
   { name: 'Migration20261130025640', class: Migration20261130025640 }, // the data generation kept per table (issue 13)
+  { name: 'Migration20261130033117', class: Migration20261130033117 }, // year targets: Indicator.baseValue/baseYear/targetMethod, year_target (issue 14)
 ];
