@@ -20,10 +20,31 @@ export function buildClient() {
   execFileSync(process.execPath, ['client/build-if-stale.mjs', '--quiet', '--strict'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Debian's Chromium where there is one, otherwise the one from npm (see ./chromium.ts). */
+/** The Chromium of this worker: launched by the first browser test file it runs, kept for the next ones. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Debian's Chromium where there is one, otherwise the one from npm (see ./chromium.ts). One browser
+ * process per test worker (the workers keep their modules from one file to the next): a file's
+ * `close()` closes the contexts it opened, as closing the browser did, and leaves the process to the
+ * next file of the worker; a browser that is gone is launched again. Playwright ends the process
+ * when the worker exits.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const binary = chromiumBinary();
-  return chromium.launch({ executablePath: binary.executablePath, args: binary.args, env: { ...process.env, ...binary.env } as Record<string, string> });
+  let real = await shared?.catch(() => undefined);
+  if (!real?.isConnected()) {
+    const binary = chromiumBinary();
+    shared = chromium.launch({ executablePath: binary.executablePath, args: binary.args, env: { ...process.env, ...binary.env } as Record<string, string> });
+    real = await shared;
+  }
+  const browser = real;
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'close') return async () => void (await Promise.all(target.contexts().map((c) => c.close())));
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export interface UiServer {
