@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import * as helpers from '../helpers';
 import { chromiumBinary } from './chromium';
@@ -20,10 +20,31 @@ export function buildClient() {
   execFileSync(process.execPath, ['client/build-if-stale.mjs', '--quiet', '--strict'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Debian's Chromium where there is one, otherwise the one from npm (see ./chromium.ts). */
+/** The Chromium of this worker: launched by the first browser test file it runs, kept for the next ones. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Debian's Chromium where there is one, otherwise the one from npm (see ./chromium.ts). One browser
+ * process per test worker (the workers keep their modules from one file to the next): a file's
+ * `close()` closes the contexts it opened, as closing the browser did, and leaves the process to the
+ * next file of the worker; a browser that is gone is launched again. Playwright ends the process
+ * when the worker exits.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const binary = chromiumBinary();
-  return chromium.launch({ executablePath: binary.executablePath, args: binary.args, env: { ...process.env, ...binary.env } as Record<string, string> });
+  let real = await shared?.catch(() => undefined);
+  if (!real?.isConnected()) {
+    const binary = chromiumBinary();
+    shared = chromium.launch({ executablePath: binary.executablePath, args: binary.args, env: { ...process.env, ...binary.env } as Record<string, string> });
+    real = await shared;
+  }
+  const browser = real;
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'close') return async () => void (await Promise.all(target.contexts().map((c) => c.close())));
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export interface UiServer {
@@ -38,7 +59,13 @@ export async function startUiServer(): Promise<UiServer> {
   const hub = await startHub();
   await hub.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = hub.app.server.address() as AddressInfo;
-  return { hub, url: `http://127.0.0.1:${port}`, close: () => hub.close() };
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    hub,
+    url,
+    // A later server of this worker may get the same port: its sign-in is its own.
+    close: () => (signedIn.delete(url), hub.close()),
+  };
 }
 
 export interface Session {
@@ -108,10 +135,8 @@ export async function openSession(browser: Browser, url: string, options: { lang
 /** AG Grid prefixes its console messages with "AG Grid:" (warnings such as error #200, invalid options). */
 const AG_GRID_MESSAGE = /AG Grid/i;
 
-/** Sessions whose pages are still open, checked after each test. */
-const open = new Set<Session>();
-/** Problems of pages closed during the test. */
-const closed: string[] = [];
+/** Sessions whose pages are still open, and problems of pages closed during the test: checked after each test (./console-check.ts). */
+const { open, closed } = ((globalThis as unknown as Record<symbol, { open: Set<Session>; closed: string[] } | undefined>)[Symbol.for('planhub.browser.consoleProblems')] ??= { open: new Set(), closed: [] });
 
 /**
  * Takes the console errors a test causes on purpose (matching `pattern`) out of the check, and
@@ -129,13 +154,9 @@ export function expectNoConsoleProblems(session: Session) {
   expect(session.errors, 'console errors, uncaught exceptions or AG Grid warnings').toEqual([]);
 }
 
-// Every browser test file imports this module: each test fails on a console error, an uncaught
-// exception or an AG Grid warning in any page still open, and the next test starts clean (the
-// problems are reported once, by the test that caused them).
-afterEach(() => {
-  const found = [...closed.splice(0), ...[...open].flatMap((s) => s.errors.splice(0))];
-  expect(found, 'console errors, uncaught exceptions or AG Grid warnings during this test').toEqual([]);
-});
+// Each test fails on a console error, an uncaught exception or an AG Grid warning in any page still
+// open, and the next test starts clean: the check after each test is ./console-check.ts (vitest's
+// setupFiles, registered in every file; this module is imported once per worker).
 
 /**
  * Writes need a signed-in user once accounts exist: sign in as the hub's admin through the

@@ -47,14 +47,16 @@ describe.runIf(TEST_ENGINE === 'sqlite')('npm run backup / restore', () => {
     const began = performance.now();
     const backup = await cli('backup', ['--out', copy], `sqlite:${live}`);
     const ended = performance.now();
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/^backed up .*live\.db to .*copy\.db \(\d+\.\d MB; integrity ok; \d+ indicators, \d+ audit entries, \d+ migrations\)/);
+    // The restore reads only the copy: it runs while the edits go on against the live database.
+    const restoring = cli('restore', [copy], `sqlite:${restored}`);
     // Edits go on after the copy; then stop.
     const target = edits.acknowledged() + 20;
     while (edits.acknowledged() < target) await new Promise((r) => setTimeout(r, 20));
     const attempts = await edits.stop();
-    expect(backup.status, backup.stderr).toBe(0);
-    expect(backup.stdout).toMatch(/^backed up .*live\.db to .*copy\.db \(\d+\.\d MB; integrity ok; \d+ indicators, \d+ audit entries, \d+ migrations\)/);
 
-    const restore = await cli('restore', [copy], `sqlite:${restored}`);
+    const restore = await restoring;
     expect(restore.status, restore.stderr).toBe(0);
     const { problems, present, acknowledgedChecked } = await checkEdits(restored, attempts, pool, { ackedBy: began, sentAfter: ended });
     expect(problems).toEqual([]);
@@ -63,11 +65,11 @@ describe.runIf(TEST_ENGINE === 'sqlite')('npm run backup / restore', () => {
     expect(present).toBeLessThan(attempts.filter((a) => a.outcome === 'ack').length);
     expect(await sqliteRows(restored, 'select count(*) as n from audit_entry')).toEqual(await sqliteRows(copy, 'select count(*) as n from audit_entry'));
 
-    // The hub starts on the restored database and serves it.
+    // The hub starts on the restored database and serves it (started while the live one stops).
+    const starting = startHubProcess(`sqlite:${restored}`).then((h) => (hubs.push(h), h));
     hub.proc.kill('SIGTERM');
     expect(await hub.exited).toBe(0);
-    const again = await startHubProcess(`sqlite:${restored}`);
-    hubs.push(again);
+    const again = await starting;
     const [first] = pool;
     const [row] = await sqliteRows(restored, 'select name, version from indicator where id = ?', [Number(first.id)]);
     expect((await again.gql('query($id: ID!) { indicator(id: $id) { name version } }', { id: first.id })).body?.data?.indicator).toEqual(row);
@@ -77,13 +79,13 @@ describe.runIf(TEST_ENGINE === 'sqlite')('npm run backup / restore', () => {
 
   it('restore refuses a non-empty target without --force, and a file that is not a whole Plan Hub database; nothing changes', async () => {
     const before = await sqliteRows(restored, 'select count(*) as n, max(id) as last from audit_entry');
-    const busy = await cli('restore', [copy], `sqlite:${restored}`);
+    // Two refusals at once (different targets, neither may change anything).
+    writeFileSync(join(dir, 'junk.db'), 'not a database at all, just some text that is long enough to look like a header......');
+    const [busy, junk] = await Promise.all([cli('restore', [copy], `sqlite:${restored}`), cli('restore', [join(dir, 'junk.db')], `sqlite:${join(dir, 'new.db')}`)]);
     expect(busy.status).toBe(1);
     expect(busy.stderr).toMatch(/^restore refused, nothing changed: .*restored\.db is not empty \(\d+ tables\): restore into a new file, or give --force/);
     expect(await sqliteRows(restored, 'select count(*) as n, max(id) as last from audit_entry')).toEqual(before);
 
-    writeFileSync(join(dir, 'junk.db'), 'not a database at all, just some text that is long enough to look like a header......');
-    const junk = await cli('restore', [join(dir, 'junk.db')], `sqlite:${join(dir, 'new.db')}`);
     expect(junk.status).toBe(1);
     expect(junk.stderr).toMatch(/junk\.db is not a SQLite database: SQLITE_NOTADB/);
 

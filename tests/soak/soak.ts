@@ -256,7 +256,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           importsRefused++;
           if (problems.length < 20) problems.push(`import round ${round} not applied: ${JSON.stringify(res?.body).slice(0, 300)}`);
         }
-        await sleep(5000); // an import every few seconds: on SQLite each one holds the only writer while it runs
+        // An import every few seconds (on SQLite each one holds the only writer while it runs); not
+        // past the end of the load, which would keep the run waiting for a round that never comes.
+        await sleep(Math.max(0, Math.min(5000, deadline - Date.now())));
       }
     };
 
