@@ -1,6 +1,8 @@
 import { normaliseName } from '../../schema/departments/department.entity';
 import type { ItemData } from '../common/plan-item.service';
 import { writeCell } from './cells';
+import { defaultMethod } from '../year-targets/derive';
+import type { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 import type { ColumnSpec } from './tables';
 
 /**
@@ -72,11 +74,24 @@ export function wantedResponsibilities(read: Resp[], cur: { responsibilities: Re
  * they may edit. Responsibilities compare in order (a new order is a change: LEAD first, as listed);
  * linked indicators compare as a set.
  */
+/**
+ * An indicator's target method: stored empty means the default for its target kind, and a file may
+ * give either (the grid writes the method in effect, the server's export what is stored). They are
+ * the same when they mean the same method under the row's (new) target kind.
+ */
+function sameMethod(next: unknown, read: Record<string, unknown>, stored: Record<string, unknown>): boolean {
+  const kind = (read.targetKind ?? stored.targetKind) as TargetKind;
+  const cumulative = Boolean(read.cumulative ?? stored.cumulative);
+  const inEffect = (m: unknown) => (m as TargetMethod | null) ?? defaultMethod(kind, cumulative);
+  return inEffect(next) === inEffect(stored.targetMethod);
+}
+
 export function itemPatch(row: ReadRow, cur: Current): ItemData {
   const patch: ItemData = {};
   for (const [field, value] of Object.entries(row.values)) {
     if (field === 'planCode' || field === 'indicators' || field === 'seq' || value === undefined) continue;
     const next = typeof value === 'string' ? value.trim() : value;
+    if (field === 'targetMethod' && sameMethod(next, row.values, cur.values)) continue;
     if (!same(next, cur.values[field])) patch[field] = next;
   }
   // A new target text travels with its kind and value, so the API does not read them again.

@@ -51,6 +51,19 @@ describe('the diff of a row against the stored row', () => {
     expect(changes(read({ unitAsWritten: null }), stored())).toEqual([{ field: 'unitAsWritten', before: '亿元（现价）', after: null }]);
   });
 
+  it('a target method that means the method in effect is no change; another method, or one the new kind no longer defaults to, is', () => {
+    // Stored empty: the default for EXACT is GEOMETRIC. The grid writes the method in effect, the server's export the empty cell.
+    const empty = stored({ targetMethod: null });
+    expect(itemPatch(read({ targetMethod: 'GEOMETRIC' }), empty)).toEqual({});
+    expect(itemPatch(read({ targetMethod: null }), empty)).toEqual({});
+    expect(changes(read({ targetMethod: 'GEOMETRIC' }), empty)).toEqual([]);
+    expect(itemPatch(read({ targetMethod: 'LINEAR' }), empty)).toEqual({ targetMethod: 'LINEAR' });
+    // The file also makes it an at-least target (default FINAL): GEOMETRIC is now a choice of its own.
+    expect(itemPatch(read({ targetText: '达到1500以上', targetKind: 'AT_LEAST', targetMethod: 'GEOMETRIC' }), empty)).toMatchObject({ targetKind: 'AT_LEAST', targetMethod: 'GEOMETRIC' });
+    // Stored LINEAR, the file's cell empty: back to the default.
+    expect(itemPatch(read({ targetMethod: null }), stored({ targetMethod: 'LINEAR' }))).toEqual({ targetMethod: null });
+  });
+
   it('a column the file does not have (undefined) is left alone', () => {
     expect(itemPatch(read({ unitAsWritten: undefined, annualGrowthPct: undefined }), stored())).toEqual({});
   });
