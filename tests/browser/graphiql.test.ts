@@ -45,18 +45,17 @@ describe('the GraphQL explorer', { timeout: 60_000 }, () => {
     await page.locator('.graphiql-tab').filter({ hasText: 'Indicators' }).click();
     await eventually(() => page.locator('.graphiql-query-editor').innerText()).toContain('区住建局');
     // GraphiQL reads the operation's name from the editor a moment after the tab switch (longer on a
-    // busy machine); a run before that sends the previous tab's name and shows its answer. So run
-    // again until the switched tab's answer shows (each run is a real request of that tab).
-    await expect
-      .poll(
-        async () => {
-          await page.locator('.graphiql-execute-button').click();
-          await page.waitForTimeout(700);
-          return page.locator('.graphiql-response').innerText();
-        },
-        { timeout: 20_000, interval: 300 },
-      )
-      .toMatch(new RegExp(`"totalCount":\\s*${expected}\\b`));
+    // busy machine); a run before that sends the previous tab's name. Wait until the tab state it
+    // keeps (localStorage) names the switched tab's operation.
+    await eventually(() =>
+      page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.endsWith('tabState'));
+        const state = key ? JSON.parse(localStorage.getItem(key) ?? '{}') : {};
+        return state.tabs?.[state.activeTabIndex]?.operationName ?? null;
+      }),
+    ).toBe('Indicators');
+    await page.locator('.graphiql-execute-button').click();
+    await eventually(() => page.locator('.graphiql-response').innerText()).toMatch(new RegExp(`"totalCount":\\s*${expected}\\b`));
     await screenshot(page, 'graphiql', true);
     // The docs (open from the start): a type and its fields.
     const docs = page.locator('.graphiql-doc-explorer');
