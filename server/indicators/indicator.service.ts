@@ -16,14 +16,19 @@ import { inTransaction } from '../common/transaction';
 /** Patch fields only the evaluation office (ADMIN) may change. */
 const OFFICE_FIELDS = ['baseValue', 'baseYear', 'targetMethod'];
 
+/** From the table's descriptor, once (not per request: a request makes its own services). */
+const FIELDS = columnFields(DESCRIPTORS.indicators);
+const SEARCHABLE = searchableProperties(DESCRIPTORS.indicators);
+const SORTABLE = sortableProperties(DESCRIPTORS.indicators);
+
 export class IndicatorService extends PlanItemService<Indicator> {
   readonly typeName = 'Indicator';
   readonly kind = 'indicator' as const;
   protected readonly entity = Indicator;
   // From the table's descriptor (schema/indicators/indicators.descriptor.ts).
-  protected readonly fields = columnFields(DESCRIPTORS.indicators);
-  protected readonly searchable = searchableProperties(DESCRIPTORS.indicators);
-  protected readonly sortable = sortableProperties(DESCRIPTORS.indicators);
+  protected readonly fields = FIELDS;
+  protected readonly searchable = SEARCHABLE;
+  protected readonly sortable = SORTABLE;
 
   constructor(
     em: Em,

@@ -4,14 +4,19 @@ import type { RectificationFilter } from '../../schema/rectifications/rectificat
 import { PlanItemService } from '../common/plan-item.service';
 import { columnFields, DESCRIPTORS, searchableProperties, sortableProperties } from '../../schema/descriptors';
 
+/** From the table's descriptor, once (not per request: a request makes its own services). */
+const FIELDS = columnFields(DESCRIPTORS.rectifications);
+const SEARCHABLE = searchableProperties(DESCRIPTORS.rectifications);
+const SORTABLE = sortableProperties(DESCRIPTORS.rectifications);
+
 export class RectificationService extends PlanItemService<Rectification> {
   readonly typeName = 'Rectification';
   readonly kind = 'rectification' as const;
   protected readonly entity = Rectification;
   // From the table's descriptor (schema/rectifications/rectifications.descriptor.ts).
-  protected readonly fields = columnFields(DESCRIPTORS.rectifications);
-  protected readonly searchable = searchableProperties(DESCRIPTORS.rectifications);
-  protected readonly sortable = sortableProperties(DESCRIPTORS.rectifications);
+  protected readonly fields = FIELDS;
+  protected readonly searchable = SEARCHABLE;
+  protected readonly sortable = SORTABLE;
 
   protected readonly apiNames = { planText: 'plan' };
 

@@ -9,14 +9,19 @@ import { badInput } from '../errors';
 import type { FieldChange } from '../audit/audit.service';
 import { columnFields, DESCRIPTORS, searchableProperties, sortableProperties } from '../../schema/descriptors';
 
+/** From the table's descriptor, once (not per request: a request makes its own services). */
+const FIELDS = columnFields(DESCRIPTORS.specialTargets);
+const SEARCHABLE = searchableProperties(DESCRIPTORS.specialTargets);
+const SORTABLE = sortableProperties(DESCRIPTORS.specialTargets);
+
 export class SpecialTargetService extends PlanItemService<SpecialTarget> {
   readonly typeName = 'SpecialTarget';
   readonly kind = 'specialTarget' as const;
   protected readonly entity = SpecialTarget;
   // From the table's descriptor (schema/special-targets/special-targets.descriptor.ts).
-  protected readonly fields = columnFields(DESCRIPTORS.specialTargets);
-  protected readonly searchable = searchableProperties(DESCRIPTORS.specialTargets);
-  protected readonly sortable = sortableProperties(DESCRIPTORS.specialTargets);
+  protected readonly fields = FIELDS;
+  protected readonly searchable = SEARCHABLE;
+  protected readonly sortable = SORTABLE;
 
   protected readonly apiNames = { assessmentMethodList: 'assessmentMethods' };
 
