@@ -1,5 +1,6 @@
 import type { Em } from '../orm';
 import { marks, queryRows, quoter, selectRows } from './sql';
+import type { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 
 /**
  * The plain-SQL reads of the transfer code (imports compare and exports write many rows: through
@@ -98,4 +99,28 @@ export async function pivotPairs(em: Em, entityName: string, property: string, o
 /** Rows of a link table whose `from` column is one of `ids`: each with its `from` and `to` columns. */
 export function linkRows(em: Em, table: string, from: string, to: string, ids: number[]): Promise<Record<string, number>[]> {
   return queryRows(em, `select ${from}, ${to} from ${table} where ${from} in (${marks(ids.length)})`, ids);
+}
+
+/** An indicator's inputs to its year targets (server/year-targets), as stored. */
+export interface IndicatorInputsRow {
+  id: number;
+  target_kind: TargetKind;
+  target_value: number | null;
+  annual_growth_pct: number | null;
+  cumulative: boolean | number;
+  base_value: number | null;
+  base_year: number;
+  target_method: TargetMethod | null;
+}
+
+/** Year-target inputs of these indicators (of all, when no ids are given); on the EntityManager's transaction and query log. */
+export function targetInputRows(em: Em, ids: number[] | null): Promise<IndicatorInputsRow[]> {
+  const where = ids ? ` where id in (${marks(ids.length)})` : '';
+  return queryRows<IndicatorInputsRow>(em, `select id, target_kind, target_value, annual_growth_pct, cumulative, base_value, base_year, target_method from indicator${where}`, ids ?? []);
+}
+
+/** The stored year targets of these indicators (of all, when no ids are given). */
+export function yearTargetRows(em: Em, ids: number[] | null): Promise<{ id: number; indicator_id: number; year: number; target_value: number | null; derived: boolean | number }[]> {
+  const where = ids ? ` where indicator_id in (${marks(ids.length)})` : '';
+  return queryRows(em, `select id, indicator_id, year, target_value, derived from year_target${where}`, ids ?? []);
 }

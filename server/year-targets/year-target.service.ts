@@ -9,28 +9,10 @@ import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../common/ids';
 import { inTransaction } from '../common/transaction';
 import { deriveYearTarget, deriveYearTargets, type TargetInputs } from './derive';
+import { targetInputRows, yearTargetRows, type IndicatorInputsRow } from '../db/rows';
 
 /** Rows per statement when year targets are read or created set-wise (well under SQLite's parameter limit). */
 const CHUNK = 500;
-
-interface IndicatorInputsRow {
-  id: number;
-  target_kind: TargetKind;
-  target_value: number | null;
-  annual_growth_pct: number | null;
-  cumulative: boolean | number;
-  base_value: number | null;
-  base_year: number;
-  target_method: TargetMethod | null;
-}
-
-interface StoredTargetRow {
-  id: number;
-  indicator_id: number;
-  year: number;
-  target_value: number | null;
-  derived: boolean | number;
-}
 
 const inputsOf = (r: IndicatorInputsRow): TargetInputs => ({
   targetKind: r.target_kind,
@@ -68,13 +50,9 @@ export class YearTargetService {
     let updated = 0;
     for (const ids of chunks) {
       if (ids && !ids.length) continue;
-      // Plain statements on the request's EntityManager (its transaction, its query log): no entities for what may be every indicator.
-      const marks = ids ? ids.map(() => '?').join(', ') : '';
-      const indicators = await this.em.execute<IndicatorInputsRow[]>(
-        `select id, target_kind, target_value, annual_growth_pct, cumulative, base_value, base_year, target_method from indicator${ids ? ` where id in (${marks})` : ''}`,
-        ids ?? [],
-      );
-      const stored = await this.em.execute<StoredTargetRow[]>(`select id, indicator_id, year, target_value, derived from year_target${ids ? ` where indicator_id in (${marks})` : ''}`, ids ?? []);
+      // Plain rows (server/db), no entities, for what may be every indicator.
+      const indicators = await targetInputRows(this.em, ids);
+      const stored = await yearTargetRows(this.em, ids);
       const byKey = new Map(stored.map((s) => [`${s.indicator_id}:${s.year}`, s]));
       const inserts: Record<string, unknown>[] = [];
       const changed = new Map<number, number | null>();
