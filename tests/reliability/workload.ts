@@ -47,6 +47,8 @@ export function startEdits(hub: Pick<HubProcess, 'gql'>, token: string, pool: st
   return {
     attempts,
     acknowledged: () => attempts.filter((a) => a.outcome === 'ack').length,
+    /** Whether a batch paste has been sent and not yet answered. */
+    batchInFlight: () => attempts.some((a) => a.kind === 'batch' && a.answeredAt === null && a.outcome === 'unknown'),
     async stop() {
       stopped = true;
       await running;
