@@ -65,6 +65,8 @@ export interface FieldDescriptor {
   property?: string;
   /** A plain column: the service copies the input's value to the entity property as it is. */
   column?: boolean;
+  /** Only the evaluation office (ADMIN) changes it (an indicator's base and target method); editors read it. */
+  office?: boolean;
   /** The list filter's `search` looks in it. */
   searchable?: boolean;
   /** Lists can be ordered by it (`orderBy: [{ field }]`). */

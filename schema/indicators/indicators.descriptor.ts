@@ -45,10 +45,10 @@ export const INDICATORS: TableDescriptor = {
     { field: 'annualGrowthPct', label: { zh: '年均增长（%）', en: 'Annual growth (%)' }, aliases: ['年均增长', '年均增长%', '年均增长率'], kind: 'float', cell: 'float', nullable: true, column: true, sortable: true, fileWidth: 12 },
     { field: 'attribute', label: { zh: '属性', en: 'Attribute' }, aliases: ['指标属性'], kind: 'enum', enum: 'IndicatorAttribute', cell: 'enum', required: true, column: true, sortable: true, filter: 'enum', fileWidth: 10 },
     { field: 'cumulative', label: { zh: '五年累计', en: 'Five-year total' }, aliases: ['累计'], kind: 'bool', cell: 'bool', column: true, sortable: true, filter: 'bool', fileWidth: 10 },
-    { field: 'baseValue', label: { zh: '基期值', en: 'Base value' }, aliases: ['基数', '2015年基数'], kind: 'float', cell: 'float', nullable: true, column: true, sortable: true, fileWidth: 10 },
-    { field: 'baseYear', label: { zh: '基期年份', en: 'Base year' }, aliases: ['基年'], kind: 'year', cell: 'int', column: true, sortable: true, fileWidth: 8 },
+    { field: 'baseValue', office: true, label: { zh: '基期值', en: 'Base value' }, aliases: ['基数', '2015年基数'], kind: 'float', cell: 'float', nullable: true, column: true, sortable: true, fileWidth: 10 },
+    { field: 'baseYear', office: true, label: { zh: '基期年份', en: 'Base year' }, aliases: ['基年'], kind: 'year', cell: 'int', column: true, sortable: true, fileWidth: 8 },
     // Empty: the default for the target kind (the API's targetMethod says which).
-    { field: 'targetMethod', label: { zh: '分解方法', en: 'Target method' }, aliases: ['年度目标分解方法'], kind: 'enum', enum: 'TargetMethod', cell: 'enum', nullable: true, column: true, fileWidth: 12 },
+    { field: 'targetMethod', office: true, label: { zh: '分解方法', en: 'Target method' }, aliases: ['年度目标分解方法'], kind: 'enum', enum: 'TargetMethod', cell: 'enum', nullable: true, column: true, fileWidth: 12 },
     RESPONSIBILITIES,
     RESPONSIBILITY_NOTES,
     { field: 'unitAsWritten', label: { zh: '名称原文', en: 'Name as written' }, aliases: ['原文指标名称'], kind: 'text', cell: 'text', nullable: true, column: true, maxLength: 300, fileWidth: 30 },

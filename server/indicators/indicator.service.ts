@@ -13,8 +13,8 @@ import type { Em } from '../orm';
 import type { YearTargetService } from '../year-targets/year-target.service';
 import { inTransaction } from '../common/transaction';
 
-/** Patch fields only the evaluation office (ADMIN) may change. */
-const OFFICE_FIELDS = ['baseValue', 'baseYear', 'targetMethod'];
+/** Patch fields only the evaluation office (ADMIN) may change (the descriptor's `office` fields). */
+const OFFICE_FIELDS = DESCRIPTORS.indicators.fields.filter((f) => f.office).map((f) => f.field);
 
 /** From the table's descriptor, once (not per request: a request makes its own services). */
 const FIELDS = columnFields(DESCRIPTORS.indicators);

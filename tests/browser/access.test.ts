@@ -94,6 +94,13 @@ describe('accounts in the admin UI', { timeout: 60_000 }, () => {
     await page.goto(`${server.url}/indicators?row=${own}`);
     await cell(page, own, 'unit').waitFor();
     expect(await cell(page, own, 'unit').getAttribute('class')).not.toContain('ph-cell-locked');
+    // On its own row, the office's fields (base value, base year, target method) stay read-only.
+    const baseCell = cell(page, own, 'baseValue');
+    await baseCell.scrollIntoViewIfNeeded();
+    expect(await baseCell.getAttribute('class')).toContain('ph-cell-locked');
+    await baseCell.dblclick();
+    expect(await baseCell.locator('input').count()).toBe(0);
+    await cell(page, own, 'unit').scrollIntoViewIfNeeded();
     const mine = await indicator(own);
     await typeInto(cell(page, own, 'unit'), '万元（修订）');
     await cellState(page, own, 'unit', 'saved').waitFor();

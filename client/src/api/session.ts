@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { apollo } from './client';
 import { graphql } from './generated';
 import type { SessionUserFragment } from './generated/graphql';
-import type { Row, TableSpec } from '../tables/types';
+import type { FieldSpec, Row, TableSpec } from '../tables/types';
 
 /** Who is signed in. The session itself lives in the server's httpOnly cookie `planhub_session`. */
 export type SessionUser = SessionUserFragment;
@@ -93,8 +93,8 @@ export function mayEditRow(user: SessionUser | null | undefined, spec: TableSpec
   return list.some((r) => r.department.id === user.department?.id || r.department.name === user.department?.name);
 }
 
-export function mayEditCell(user: SessionUser | null | undefined, spec: TableSpec, row: Row | undefined, kind: string): boolean {
-  if (user?.role === 'EDITOR' && STRUCTURAL.has(kind)) return false;
+export function mayEditCell(user: SessionUser | null | undefined, spec: TableSpec, row: Row | undefined, field: Pick<FieldSpec, 'kind' | 'office'>): boolean {
+  if (user?.role === 'EDITOR' && (STRUCTURAL.has(field.kind) || field.office)) return false;
   return mayEditRow(user, spec, row);
 }
 

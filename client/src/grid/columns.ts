@@ -142,7 +142,7 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
       hide: f.hidden ?? false,
       pinned: f.name === 'seq' ? 'left' : undefined,
       // Editable only where the user may change it: read-only in look and behaviour otherwise.
-      editable: isEditable(f) ? (p: EditableCallbackParams<Row, unknown, GridContext>) => !!p.data && mayEditCell(p.context.user, spec, p.data, f.kind) : false,
+      editable: isEditable(f) ? (p: EditableCallbackParams<Row, unknown, GridContext>) => !!p.data && mayEditCell(p.context.user, spec, p.data, f) : false,
       cellDataType: false,
       valueFormatter: (p: ValueFormatterParams<Row>) => formatValue(f, p.value, lang),
       tooltip: (p: ITooltipParams<Row, unknown, GridContext>) =>
@@ -155,7 +155,7 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
         if (f.kind === 'enum' || f.kind === 'enumList' || f.kind === 'bool') return `${formatValue(f, v, 'zh')} ${formatValue(f, v, 'en')}`;
         return formatValue(f, v, lang);
       },
-      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && p.context.user?.role === 'EDITOR' && !mayEditCell(p.context.user, spec, p.data, f.kind) } : stateRules(f.name),
+      cellClassRules: isEditable(f) ? { ...stateRules(f.name), 'ph-cell-locked': (p: CellClassParams<Row, unknown, GridContext>) => !!p.data && p.context.user?.role === 'EDITOR' && !mayEditCell(p.context.user, spec, p.data, f) } : stateRules(f.name),
       cellClass: f.kind === 'int' || f.kind === 'year' || f.kind === 'float' || f.kind === 'meta' ? 'num' : undefined,
       ...(f.kind === 'responsibilities' ? { cellRenderer: ResponsibilitiesCell } : {}),
       ...(f.kind === 'links' ? { cellRenderer: LinksCell, cellRendererParams: { linkTable: f.linkTable } } : {}),

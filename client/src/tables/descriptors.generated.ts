@@ -197,6 +197,7 @@ export const DESCRIPTORS = {
       },
       {
         field: "baseValue",
+        office: true,
         label: { zh: "基期值", en: "Base value" },
         aliases: ["基数", "2015年基数"],
         kind: "float",
@@ -208,6 +209,7 @@ export const DESCRIPTORS = {
       },
       {
         field: "baseYear",
+        office: true,
         label: { zh: "基期年份", en: "Base year" },
         aliases: ["基年"],
         kind: "year",
@@ -218,6 +220,7 @@ export const DESCRIPTORS = {
       },
       {
         field: "targetMethod",
+        office: true,
         label: { zh: "分解方法", en: "Target method" },
         aliases: ["年度目标分解方法"],
         kind: "enum",

@@ -17,6 +17,7 @@ interface Described {
   kind?: FieldKind;
   enum?: string;
   required?: boolean;
+  office?: boolean;
   nullable?: boolean;
   maxLength?: number;
   patchKey?: string;
@@ -39,6 +40,7 @@ function column(table: TableKey, name: string, view: View): FieldSpec {
   if (d.patchKey) spec.patchKey = d.patchKey;
   if (d.nullable) spec.nullable = true;
   if (d.required) spec.required = true;
+  if (d.office) spec.office = true;
   if (d.maxLength) spec.maxLength = d.maxLength;
   if (d.linkTable) spec.linkTable = d.linkTable as TableKey;
   return { ...spec, ...view };

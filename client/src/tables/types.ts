@@ -29,6 +29,8 @@ export interface FieldSpec {
   nullable?: boolean;
   /** Must be given when a row is added. */
   required?: boolean;
+  /** Only the evaluation office (ADMIN) changes it; the grid keeps it read-only for editors. */
+  office?: boolean;
   /** Asked for in the add-row form (required fields always are). */
   inCreate?: boolean;
   maxLength?: number;
