@@ -17,7 +17,7 @@ export function ColumnsMenu({ api, onReset }: { api: GridApi<Row> | null; onRese
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
-  const columns = (api?.getColumns() ?? []).filter((c) => !c.getColId().startsWith('_') && c.getColId() !== 'ag-Grid-SelectionColumn');
+  const columns = (api && !api.isDestroyed() ? (api.getColumns() ?? []) : []).filter((c) => !c.getColId().startsWith('_') && c.getColId() !== 'ag-Grid-SelectionColumn');
   return (
     <div className="menu" ref={ref}>
       <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="columns-menu">
