@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useMenu } from '../ui/useMenu';
 import type { GridApi } from 'ag-grid-community';
 import { useI18n } from '../i18n';
 import type { Row } from '../tables/types';
@@ -6,17 +7,8 @@ import type { Row } from '../tables/types';
 /** Show or hide columns; reset widths, order and visibility to the defaults. */
 export function ColumnsMenu({ api, onReset }: { api: GridApi<Row> | null; onReset(): void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, ref } = useMenu();
   const [, setTick] = useState(0);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
   const columns = (api && !api.isDestroyed() ? (api.getColumns() ?? []) : []).filter((c) => !c.getColId().startsWith('_') && c.getColId() !== 'ag-Grid-SelectionColumn');
   return (
     <div className="menu" ref={ref}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMenu } from '../ui/useMenu';
 import { fmt, useI18n } from '../i18n';
 import { Link } from '../router';
 import { transferTableOf } from '../api/transfer';
@@ -9,16 +9,7 @@ import type { TableKey } from '../tables/types';
 export function ServerExportMenu({ tableKey }: { tableKey: TableKey }) {
   const { t } = useI18n();
   const { busy, run } = useExporter();
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const { open, setOpen, ref } = useMenu();
   const table = transferTableOf(tableKey);
   return (
     <div className="menu" ref={ref}>
