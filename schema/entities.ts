@@ -13,6 +13,9 @@ import { Credential, LoginAttempt } from './accounts/credential.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { DataGeneration } from './cache/data-generation.entity';
 import { YearTarget } from './year-targets/year-target.entity';
+import { Milestone } from './milestones/milestone.entity';
+import { LedgerEntry } from './ledger/ledger-entry.entity';
+import { Evidence, EvidenceFile } from './ledger/evidence.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence];

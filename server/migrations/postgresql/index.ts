@@ -5,6 +5,7 @@ import { Migration20261127070550 } from './Migration20261127070550';
 import { Migration20261130000322 } from './Migration20261130000322';
 import { Migration20261130025646 } from './Migration20261130025646';
 import { Migration20261130033123 } from './Migration20261130033123';
+import { Migration20261130053410 } from './Migration20261130053410';
 
 export const postgresqlMigrations = [
   { name: 'Migration20261127035807', class: Migration20261127035807 },
@@ -14,4 +15,5 @@ export const postgresqlMigrations = [
   { name: 'Migration20261130000322', class: Migration20261130000322 }, // Responsibility.noteEn (issue 10)
   { name: 'Migration20261130025646', class: Migration20261130025646 }, // the data generation kept per table (issue 13)
   { name: 'Migration20261130033123', class: Migration20261130033123 }, // year targets: Indicator.baseValue/baseYear/targetMethod, year_target (issue 14)
+  { name: 'Migration20261130053410', class: Migration20261130053410 }, // milestones, ledger entries and evidence (issue 14)
 ];

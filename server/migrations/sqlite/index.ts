@@ -4,6 +4,7 @@ import { Migration20261127065528 } from './Migration20261127065528';
 import { Migration20261130000307 } from './Migration20261130000307';
 import { Migration20261130025640 } from './Migration20261130025640';
 import { Migration20261130033117 } from './Migration20261130033117';
+import { Migration20261130053407 } from './Migration20261130053407';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
@@ -12,4 +13,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261130000307', class: Migration20261130000307 }, // Responsibility.noteEn (issue 10)
   { name: 'Migration20261130025640', class: Migration20261130025640 }, // the data generation kept per table (issue 13)
   { name: 'Migration20261130033117', class: Migration20261130033117 }, // year targets: Indicator.baseValue/baseYear/targetMethod, year_target (issue 14)
+  { name: 'Migration20261130053407', class: Migration20261130053407 }, // milestones, ledger entries and evidence (issue 14)
 ];
