@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, startHub, type TestHub } from './helpers';
+import { ADMIN_PASSWORD, ANONYMOUS, startHub, type TestHub } from './helpers';
 import { Role } from '../schema/accounts/account.enums';
 import { createServices } from '../server/services';
 import { SYSTEM_ACTOR, type Actor } from '../server/common/actor';
 import type { Em } from '../server/orm';
 import { Milestone } from '../schema/milestones/milestone.entity';
 import { BulkRefusal } from '../server/errors';
+import { buildGraphQLSchema } from '../server/schema';
+import { tablesRead } from '../server/cache/tables';
+import { TRACKED_TABLES, UNTRACKED_TABLES } from '../schema/cache/data-generation.entity';
+import { getNamedType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 
 /**
  * The departments' ledger (电子台账, issue 14): who may file, edit, submit, approve, return, reopen and
@@ -400,6 +404,54 @@ describe('the ledger (电子台账)', () => {
       // count, page, departments, aliases, indicators, their responsibilities and departments, special targets, milestones
       expect(large.statements).toBeLessThanOrEqual(10);
     });
+  });
+
+  describe('the answer cache', () => {
+    it('keeps ledger reads per reader and drops them at any ledger write', async () => {
+      const post = async (query: string, token?: string) => {
+        const res = await hub.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: { query } });
+        return { cache: res.headers['x-plan-hub-cache'], json: res.json() };
+      };
+      const login = await post(`mutation { login(username: "housing-editor", password: "${ADMIN_PASSWORD}") { token } }`);
+      const token = login.json.data.login.token as string;
+      const Q = '{ ledgerEntries(filter: { year: 2018 }) { totalCount items { id state actualValue department { code } indicator { seq } } } }';
+      await post(Q);
+      const anonymous = await post(Q);
+      await post(Q, token);
+      const lead = await post(Q, token);
+      expect([anonymous.cache, lead.cache]).toEqual(['hit', 'hit']);
+      // The department sees its drafts; signed out, nobody does.
+      expect(anonymous.json.data.ledgerEntries.totalCount).toBe(0);
+      expect(lead.json.data.ledgerEntries.totalCount).toBe(2);
+      const row = lead.json.data.ledgerEntries.items[0];
+      await hub.gql(SUBMIT, { id: row.id, v: (await hub.gql(ONE, { id: row.id }, as.lead)).ledgerEntry.version }, as.lead);
+      const after = await post(Q, token);
+      expect(after.cache).toBe('miss');
+      expect(after.json.data.ledgerEntries.items.find((e: any) => e.id === row.id).state).toBe('SUBMITTED');
+    });
+  });
+
+  it('what the cache says a ledger read reads covers the SQL it sends', async () => {
+    const schema = await buildGraphQLSchema();
+    const known = new Set<string>([...TRACKED_TABLES, ...UNTRACKED_TABLES]);
+    const queries = [
+      ...Object.keys((schema.getType('LedgerEntry') as GraphQLObjectType).getFields()).map((f) => {
+        const named = getNamedType((schema.getType('LedgerEntry') as GraphQLObjectType).getFields()[f].type);
+        return `{ ledgerEntries(limit: 20) { totalCount items { ${f}${isObjectType(named) ? ' { id }' : ''} } } }`;
+      }),
+      `{ ledgerEntries(filter: { department: "住建", search: "绿道", itemKind: MILESTONE, period: "2019", state: APPROVED }) { totalCount items { id } } }`,
+      `{ ledgerEntries(filter: { search: "区" }, orderBy: [{ field: "period", direction: DESC }]) { totalCount items { id milestone { text } } } }`,
+      `{ ledgerEntry(id: "1") { id department { code } indicator { seq } } }`,
+    ];
+    for (const q of queries) {
+      const said = tablesRead(schema, parse(q), undefined);
+      expect(said, q).not.toBeNull();
+      hub.statements.length = 0;
+      await hub.gql(q);
+      const sent = new Set<string>();
+      for (const st of hub.statements) for (const m of st.matchAll(/\b(?:from|join)\s+[`"]?(\w+)[`"]?/gi)) if (known.has(m[1])) sent.add(m[1]);
+      expect([...sent].filter((t) => !said!.includes(t as never)), `${q}\nsays ${said}\nsent ${[...sent]}`).toEqual([]);
+    }
   });
 
   describe('restoring from the audit trail', () => {
