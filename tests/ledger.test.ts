@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../server/common/actor';
 import type { Em } from '../server/orm';
 import { Milestone } from '../schema/milestones/milestone.entity';
 import { BulkRefusal } from '../server/errors';
+import { LedgerActuals } from '../server/ledger/ledger.actuals';
 import { buildGraphQLSchema } from '../server/schema';
 import { tablesRead } from '../server/cache/tables';
 import { TRACKED_TABLES, UNTRACKED_TABLES } from '../schema/cache/data-generation.entity';
@@ -506,6 +507,19 @@ describe('the ledger (电子台账)', () => {
       // The operator (CLI, import as SYSTEM) must name the department like the office.
       const system = await createServices(hub.orm.em.fork() as Em, SYSTEM_ACTOR).ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-03' } }]).catch((e) => e);
       expect(system.error.details.field).toBe('department');
+    });
+  });
+
+  describe('actual values for completion', () => {
+    it('approved values with a number only, up to the year; where several departments filed a period, the leading one counts', async () => {
+      // The supporting department files its own figure for June 2019, approved too.
+      let env = await save({ indicatorId: indicator, period: '2019-06', actualValue: 50, progressText: '环保局监测点' }, as.support);
+      env = (await hub.gql(SUBMIT, { id: env.id, v: env.version }, as.support)).submitLedgerEntry;
+      env = (await hub.gql(APPROVE, { id: env.id, v: env.version }, as.admin)).approveLedgerEntry;
+      const actuals = new LedgerActuals(hub.orm.em.fork() as Em);
+      const y2019 = await actuals.approvedFor([Number(indicator), Number(otherIndicator)], 2019);
+      expect([...y2019.entries()]).toEqual([[Number(indicator), [{ period: '2019-06', value: 84 }]]]);
+      expect((await actuals.approvedFor([Number(indicator)], 2018)).size).toBe(0);
     });
   });
 });
