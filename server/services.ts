@@ -40,7 +40,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     innovationTopics: new InnovationTopicService(em, deps),
     standards: new StandardService(em, deps),
     yearTargets,
-    ledger: new LedgerService(em, permissions, audit, departments),
+    ledger: new LedgerService(em, permissions, audit, departments, plans),
     // Actual values come from the ledger (a later slice of issue 14); until then there are none.
     progress: new ProgressService(em, yearTargets, new NoActuals()),
   };

@@ -7,6 +7,7 @@ import type { Em } from '../server/orm';
 import { Milestone } from '../schema/milestones/milestone.entity';
 import { BulkRefusal } from '../server/errors';
 import { LedgerActuals } from '../server/ledger/ledger.actuals';
+import { LedgerItemKind } from '../schema/ledger/ledger.inputs';
 import { buildGraphQLSchema } from '../server/schema';
 import { tablesRead } from '../server/cache/tables';
 import { TRACKED_TABLES, UNTRACKED_TABLES } from '../schema/cache/data-generation.entity';
@@ -507,6 +508,32 @@ describe('the ledger (电子台账)', () => {
       // The operator (CLI, import as SYSTEM) must name the department like the office.
       const system = await createServices(hub.orm.em.fork() as Em, SYSTEM_ACTOR).ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-03' } }]).catch((e) => e);
       expect(system.error.details.field).toBe('department');
+    });
+  });
+
+  describe('items named as a spreadsheet names them', () => {
+    it('by kind and the plan’s numbers, a milestone by its number within its special target; a wrong number is refused naming its column', async () => {
+      const services = createServices(hub.orm.em.fork() as Em, as.lead);
+      const refs = [
+        { kind: LedgerItemKind.INDICATOR, seq: 20 },
+        { kind: LedgerItemKind.SPECIAL_TARGET, seq: 7 },
+        { kind: LedgerItemKind.MILESTONE, seq: 7, milestoneSeq: 1 },
+        { kind: LedgerItemKind.INDICATOR, seq: 99 },
+        { kind: LedgerItemKind.MILESTONE, seq: 7, milestoneSeq: 5 },
+        { kind: LedgerItemKind.MILESTONE, seq: 7 },
+        { kind: LedgerItemKind.SPECIAL_TARGET, seq: 7, milestoneSeq: 1 },
+      ];
+      const items = await services.ledger.itemsBySeq(null, refs);
+      expect(items.slice(0, 3)).toEqual([{ indicatorId: indicator }, { specialTargetId: specialTarget }, { milestoneId: milestone }]);
+      expect(items.slice(3).map((e: any) => [e.details.field, e.message])).toEqual([
+        ['itemSeq', 'itemSeq: plan binjiang-13th has no indicator 99'],
+        ['milestoneSeq', 'milestoneSeq: special target 7 has no milestone 5'],
+        ['milestoneSeq', "milestoneSeq: give the milestone's number within special target 7"],
+        ['milestoneSeq', 'milestoneSeq: a milestone number belongs to a row of kind MILESTONE (里程碑)'],
+      ]);
+      // Straight into saveMany.
+      const saved = await services.ledger.saveMany([{ input: { ...(items[2] as object), period: '2020', actualValue: 48 } }]);
+      expect(saved[0]).toMatchObject({ period: '2020', actualValue: 48, state: 'DRAFT' });
     });
   });
 

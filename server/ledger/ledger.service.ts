@@ -3,6 +3,7 @@ import type { Em } from '../orm';
 import type { Permissions } from '../accounts/permissions';
 import type { AuditService, FieldChange } from '../audit/audit.service';
 import type { DepartmentService } from '../departments/department.service';
+import type { PlanService } from '../plans/plan.service';
 import { Role } from '../../schema/accounts/account.enums';
 import { User } from '../../schema/accounts/user.entity';
 import { Department } from '../../schema/departments/department.entity';
@@ -30,6 +31,13 @@ export interface LedgerEntryData {
   period: string;
   actualValue?: number | null;
   progressText?: string | null;
+}
+
+/** An item as a file names it (ledger.descriptor.ts). */
+export interface ItemRef {
+  kind: ItemKindFilter;
+  seq: number;
+  milestoneSeq?: number | null;
 }
 
 /** One row of saveMany. */
@@ -102,6 +110,7 @@ export class LedgerService {
     private readonly permissions: Permissions,
     private readonly audit: AuditService,
     private readonly departments: DepartmentService,
+    private readonly plans: PlanService,
   ) {}
 
   private get actor() {
@@ -179,6 +188,40 @@ export class LedgerService {
 
   private readable(row: LedgerEntry): boolean {
     return canReadEntry(this.actor, { state: row.state, departmentId: row.department.id });
+  }
+
+  /**
+   * Items as a spreadsheet names them (schema/ledger/ledger.descriptor.ts): the kind, the indicator's
+   * or special target's seq in the plan (the newest plan when none is named), and a milestone's seq
+   * within its special target. A few statements for all rows; each ref gets the item's id field for
+   * LedgerEntryData, or the refusal naming its field (itemSeq, milestoneSeq).
+   */
+  async itemsBySeq(planCode: string | null | undefined, refs: ItemRef[]): Promise<(Pick<LedgerEntryData, 'indicatorId' | 'specialTargetId' | 'milestoneId'> | AppError)[]> {
+    const plan = await this.plans.resolve(planCode, 'planCode');
+    const seqs = (kinds: ItemKindFilter[]) => [...new Set(refs.filter((r) => kinds.includes(r.kind)).map((r) => r.seq))];
+    const indicatorSeqs = seqs([ItemKindFilter.INDICATOR]);
+    const targetSeqs = seqs([ItemKindFilter.SPECIAL_TARGET, ItemKindFilter.MILESTONE]);
+    const indicators = indicatorSeqs.length ? await this.em.find(Indicator, { plan: plan.id, seq: { $in: indicatorSeqs } }) : [];
+    const targets = targetSeqs.length ? await this.em.find(SpecialTarget, { plan: plan.id, seq: { $in: targetSeqs } }) : [];
+    const milestoneSeqs = [...new Set(refs.filter((r) => r.kind === ItemKindFilter.MILESTONE && r.milestoneSeq != null).map((r) => r.milestoneSeq!))];
+    const milestones = milestoneSeqs.length && targets.length ? await this.em.find(Milestone, { specialTarget: { $in: targets.map((t) => t.id) }, seq: { $in: milestoneSeqs } }) : [];
+    const indicatorBySeq = new Map(indicators.map((r) => [r.seq, r.id]));
+    const targetBySeq = new Map(targets.map((r) => [r.seq, r.id]));
+    const milestoneByKey = new Map(milestones.map((m) => [`${m.specialTarget.id}:${m.seq}`, m.id]));
+    return refs.map((ref) => {
+      if (ref.kind === ItemKindFilter.INDICATOR) {
+        const id = indicatorBySeq.get(ref.seq);
+        return id ? { indicatorId: String(id) } : badInput('itemSeq', `plan ${plan.code} has no indicator ${ref.seq}`);
+      }
+      const target = targetBySeq.get(ref.seq);
+      if (!target) return badInput('itemSeq', `plan ${plan.code} has no special target ${ref.seq}`);
+      if (ref.kind === ItemKindFilter.SPECIAL_TARGET) {
+        return ref.milestoneSeq == null ? { specialTargetId: String(target) } : badInput('milestoneSeq', 'a milestone number belongs to a row of kind MILESTONE (里程碑)');
+      }
+      if (ref.milestoneSeq == null) return badInput('milestoneSeq', `give the milestone's number within special target ${ref.seq}`);
+      const id = milestoneByKey.get(`${target}:${ref.milestoneSeq}`);
+      return id ? { milestoneId: String(id) } : badInput('milestoneSeq', `special target ${ref.seq} has no milestone ${ref.milestoneSeq}`);
+    });
   }
 
   // ---- saving ----------------------------------------------------------------------------------------
