@@ -6,7 +6,6 @@ import { SYSTEM_ACTOR, type Actor } from '../server/common/actor';
 import type { Em } from '../server/orm';
 import { Milestone } from '../schema/milestones/milestone.entity';
 import { BulkRefusal } from '../server/errors';
-import { LedgerActuals } from '../server/ledger/ledger.actuals';
 import { LedgerItemKind } from '../schema/ledger/ledger.inputs';
 import { buildGraphQLSchema } from '../server/schema';
 import { tablesRead } from '../server/cache/tables';
@@ -534,19 +533,6 @@ describe('the ledger (电子台账)', () => {
       // Straight into saveMany.
       const saved = await services.ledger.saveMany([{ input: { ...(items[2] as object), period: '2020', actualValue: 48 } }]);
       expect(saved[0]).toMatchObject({ period: '2020', actualValue: 48, state: 'DRAFT' });
-    });
-  });
-
-  describe('actual values for completion', () => {
-    it('approved values with a number only, up to the year; where several departments filed a period, the leading one counts', async () => {
-      // The supporting department files its own figure for June 2019, approved too.
-      let env = await save({ indicatorId: indicator, period: '2019-06', actualValue: 50, progressText: '环保局监测点' }, as.support);
-      env = (await hub.gql(SUBMIT, { id: env.id, v: env.version }, as.support)).submitLedgerEntry;
-      env = (await hub.gql(APPROVE, { id: env.id, v: env.version }, as.admin)).approveLedgerEntry;
-      const actuals = new LedgerActuals(hub.orm.em.fork() as Em);
-      const y2019 = await actuals.approvedFor([Number(indicator), Number(otherIndicator)], 2019);
-      expect([...y2019.entries()]).toEqual([[Number(indicator), [{ period: '2019-06', value: 84 }]]]);
-      expect((await actuals.approvedFor([Number(indicator)], 2018)).size).toBe(0);
     });
   });
 });
