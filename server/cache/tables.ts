@@ -33,6 +33,7 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   YearTarget: ['year_target'],
   // An indicator's completion: its year targets and, for 与GDP同步, the plan's GDP (actual values join when the ledger comes).
   Progress: ['year_target', 'indicator'],
+  Evidence: ['evidence'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -72,6 +73,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Rectification.planCode': ['plan'],
   'InnovationTopic.planCode': ['plan'],
   'Standard.planCode': ['plan'],
+  'LedgerEntry.evidence': ['evidence'],
 };
 
 /**
