@@ -29,12 +29,12 @@ const MAX_FILES = 5;
 interface Hub extends PlanHub {
   statements: string[];
   users: Record<string, Actor>;
-  tokens: Record<string, string>;
   drop(): Promise<void>;
 }
 
-async function startEvidenceHub(evidence: Partial<EvidenceConfig>, shared?: { database: DatabaseConfig }): Promise<Hub> {
-  const fresh = shared ?? (await freshDatabase());
+/** A hub on a fresh database (or on `database`, shared with another hub), with its users unless it shares one. */
+async function startEvidenceHub(evidence: Partial<EvidenceConfig>, database?: DatabaseConfig): Promise<Hub> {
+  const fresh = database ? { database, drop: async () => {} } : await freshDatabase();
   const statements: string[] = [];
   const hub = await createApp({
     database: fresh.database,
@@ -43,15 +43,14 @@ async function startEvidenceHub(evidence: Partial<EvidenceConfig>, shared?: { da
     onQuery: (msg) => void (msg.includes('[query]') && statements.push(msg)),
   });
   const users: Record<string, Actor> = {};
-  const tokens: Record<string, string> = {};
-  if (!shared) {
+  if (!database) {
     const people: [string, Role, string?][] = [['admin', Role.ADMIN], ['housing', Role.EDITOR, '住建'], ['other', Role.EDITOR, '发改'], ['viewer', Role.VIEWER]];
     for (const [username, role, department] of people) {
       const u = await createServices(hub.orm.em.fork() as Em, SYSTEM_ACTOR).accounts.createUser({ username, password: ADMIN_PASSWORD, role, department });
       users[username] = { userId: u.id, username, role, departmentId: u.department?.id ?? null, readOnly: false, source: 'graphql' };
     }
   }
-  return Object.assign(hub, { statements, users, tokens, drop: 'drop' in fresh ? (fresh as { drop: () => Promise<void> }).drop : async () => {} });
+  return Object.assign(hub, { statements, users, drop: fresh.drop });
 }
 
 async function login(hub: PlanHub, username: string): Promise<string> {
@@ -411,5 +410,81 @@ describe('evidence files in the database', () => {
     expect(row.fileName).toBe('第三季度 %22汇总%22.pdf'); // FormData escapes the quote; the hub keeps the name as sent
     const got = await fetch(`${address}${row.downloadUrl}`, { headers: { authorization: `Bearer ${t.housing}` } });
     expect(Buffer.from(await got.arrayBuffer()).equals(content)).toBe(true);
+  });
+});
+
+describe('evidence files in a directory (EVIDENCE_DIR) that two hubs share', () => {
+  let dir: string;
+  let dbDir: string;
+  let a: Hub;
+  let b: Hub;
+  let token: string;
+  const stored = (hash: string) => join(dir, hash.slice(0, 2), hash);
+  const staging = () => readdirSync(join(dir, '.staging'));
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-hub-evidence-'));
+    dbDir = mkdtempSync(join(tmpdir(), 'plan-hub-evidence-db-'));
+    // Two hubs on one database (a SQLite file, or a fresh PostgreSQL database) and one directory.
+    if (TEST_ENGINE === 'sqlite') a = await startEvidenceHub({ dir }, { engine: 'sqlite', path: join(dbDir, 'hub.db') });
+    else a = await startEvidenceHub({ dir });
+    if (TEST_ENGINE === 'sqlite') {
+      const em = a.orm.em.fork() as Em;
+      await createServices(em, SYSTEM_ACTOR).accounts.createUser({ username: 'housing', password: ADMIN_PASSWORD, role: Role.EDITOR, department: '住建' });
+    }
+    const shared = a.orm.config.get('clientUrl') ? { engine: 'postgresql' as const, url: a.orm.config.get('clientUrl')! } : { engine: 'sqlite' as const, path: join(dbDir, 'hub.db') };
+    b = await startEvidenceHub({ dir }, shared);
+    token = await login(a, 'housing');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await a?.drop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dbDir, { recursive: true, force: true });
+  });
+
+  it('keeps each content once, as a file named by its hash, and serves it from either hub', async () => {
+    const e = await entry(a, '区住建局', LedgerState.DRAFT);
+    const content = pdf('kept in a directory');
+    const before = await counts(a);
+    const res = await upload(a, e, [{ name: '目录里的.pdf', content }, { name: 'again.pdf', content }], { token });
+    expect(res.statusCode).toBe(201);
+    expect(await counts(a)).toEqual({ evidence: before.evidence + 2, files: before.files + 1, audit: before.audit + 2 });
+    expect(readFileSync(stored(sha(content))).equals(content)).toBe(true);
+    const [row] = await a.orm.em.fork().getConnection().execute('select size, bytes from evidence_file where sha256 = ?', [sha(content)]);
+    expect([Number(row.size), row.bytes]).toEqual([content.length, null]);
+    expect(staging()).toEqual([]);
+    const [first, second] = res.json().evidence;
+    // The other hub (another process, in production) serves it from the same directory.
+    const got = await download(b, first.downloadUrl, token);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(content)).toBe(true);
+    expect(got.headers['content-disposition']).toContain("filename*=UTF-8''" + encodeURIComponent('目录里的.pdf'));
+
+    // Uploaded again through the other hub: still one file.
+    expect((await upload(b, e, [{ name: 'third.pdf', content }], { token })).statusCode).toBe(201);
+    expect((await counts(a)).files).toBe(before.files + 1);
+
+    // Removed with the last evidence that refers to it, through either hub.
+    const del = (hub: Hub, id: string) => gql(hub, token, 'mutation($id: ID!) { deleteEvidence(id: $id) }', { id });
+    expect((await del(a, first.id)).data.deleteEvidence).toBe(true);
+    expect((await del(b, second.id)).data.deleteEvidence).toBe(true);
+    expect(existsSync(stored(sha(content)))).toBe(true);
+    const [third] = (await a.orm.em.fork().getConnection().execute(`select id from evidence where file_name = 'third.pdf'`)) as { id: number }[];
+    expect((await del(a, String(third.id))).data.deleteEvidence).toBe(true);
+    expect(existsSync(stored(sha(content)))).toBe(false);
+    expect(await counts(a)).toMatchObject({ evidence: before.evidence, files: before.files });
+    expect(staging()).toEqual([]);
+  });
+
+  it('a refused upload leaves nothing in the directory', async () => {
+    const e = await entry(a, '区住建局', LedgerState.DRAFT);
+    const before = await counts(a);
+    const listing = () => readdirSync(dir, { recursive: true }).sort();
+    const files = listing();
+    const res = await upload(a, e, [{ name: 'fine.pdf', content: pdf('fine but not alone') }, { name: 'big.pdf', content: Buffer.concat([pdf(), Buffer.alloc(MAX_BYTES)]) }], { token });
+    expect(res.statusCode).toBe(413);
+    expect(await counts(a)).toEqual(before);
+    expect(listing()).toEqual(files);
   });
 });

@@ -87,28 +87,27 @@ export async function registerEvidence(app: FastifyInstance, options: EvidenceRo
       const service = new EvidenceService(em, actor, store);
       let staging: Awaited<ReturnType<EvidenceStore['stagingArea']>> | null = null;
       let reading = false;
+      let outcome: { rows: Evidence[] } | { error: unknown };
       try {
         const entry = await service.assertCanAttach(request.params.id);
         staging = await store.stagingArea();
         reading = true;
         const files = await receive(request, store, staging.dir, { maxBytes, maxFiles: maxFilesPerEntry });
         reading = false;
-        const rows = await service.attach(entry.id, files);
-        return reply.code(201).send({ evidence: rows.map(evidenceJson) });
+        outcome = { rows: await service.attach(entry.id, files) };
       } catch (error) {
-        const known = toAppError(error);
-        if (!known && reading) {
-          // The multipart body itself could not be read (cut short, malformed).
-          reply.header('connection', 'close');
-          return sendRefusal(reply, 400, 'BAD_REQUEST', 'The multipart body could not be read; send it again.');
-        }
-        if (!known) throw error;
-        // The rest of a refused upload is not wanted: the client should stop sending it.
-        if (reading) reply.header('connection', 'close');
-        return refuse(reply, known);
-      } finally {
-        await staging?.dispose();
+        outcome = { error };
       }
+      // The staged files go before the answer: nothing of a refused upload is left once it is sent.
+      await staging?.dispose();
+      if ('rows' in outcome) return reply.code(201).send({ evidence: outcome.rows.map(evidenceJson) });
+      const known = toAppError(outcome.error);
+      // The rest of a refused upload is not wanted: the client should stop sending it.
+      if (reading) reply.header('connection', 'close');
+      if (known) return refuse(reply, known);
+      // The multipart body itself could not be read (cut short, malformed).
+      if (reading) return sendRefusal(reply, 400, 'BAD_REQUEST', 'The multipart body could not be read; send it again.');
+      throw outcome.error;
     });
   });
 
