@@ -386,6 +386,14 @@ describe('evidence files in the database', () => {
     expect((await del(t.housing)).data).toEqual({ deleteEvidence: true });
   });
 
+  it('multipart bodies are read by the upload route only', async () => {
+    const body = form([{ name: 'x.pdf', content: pdf() }]);
+    const graphql = await hub.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': body.contentType, 'apollo-require-preflight': 'true' }, payload: body.payload });
+    expect([graphql.statusCode, graphql.json().errors[0].extensions.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const xml = await hub.app.inject({ method: 'POST', url: `/ledger/${draft}/evidence`, headers: { 'content-type': 'text/xml', 'apollo-require-preflight': 'true' }, payload: '<x/>' });
+    expect(xml.json().errors[0]).toEqual({ message: 'Send the files as multipart/form-data, one file part per file.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+  });
+
   it('LedgerEntry.evidence reads the files of all entries of a page in one statement', async () => {
     const ids = [await entry(hub, '区住建局', LedgerState.DRAFT), await entry(hub, '区住建局', LedgerState.DRAFT), await entry(hub, '区住建局', LedgerState.DRAFT)];
     await upload(hub, ids[0], [{ name: 'a.pdf', content: pdf('a') }, { name: 'b.png', content: png() }], { token: t.housing });

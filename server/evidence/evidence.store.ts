@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -45,9 +45,20 @@ export class EvidenceStore {
     return this.config.dir;
   }
 
-  /** Creates the directory (and its staging area) when one is configured; called at start. */
+  /**
+   * Creates the directory (and its staging area) when one is configured; called at start. What a
+   * crashed process left staging more than a day ago goes (an upload in flight in another process
+   * sharing the directory is younger than that).
+   */
   async init(): Promise<void> {
-    if (this.dir) await mkdir(join(this.dir, '.staging'), { recursive: true });
+    if (!this.dir) return;
+    const staging = join(this.dir, '.staging');
+    await mkdir(staging, { recursive: true });
+    const dayAgo = Date.now() - 24 * 3600 * 1000;
+    for (const name of await readdir(staging)) {
+      const left = await stat(join(staging, name)).catch(() => null);
+      if (left && left.mtimeMs < dayAgo) await rm(join(staging, name), { recursive: true, force: true });
+    }
   }
 
   /** A staging folder for one request's files: inside the evidence directory (so renames stay on one file system) or the system's temp folder. */
@@ -136,6 +147,8 @@ export class EvidenceStore {
       if (moved) await unlink(moved).catch(() => {});
       return gone;
     } catch {
+      // Most likely an upload of the same content referred to it meanwhile (the foreign key refuses
+      // the delete): it stays. Any other failure leaves a content no evidence shows, nothing worse.
       await em.rollback().catch(() => {});
       if (moved) await rename(moved, this.pathOf(sha256)).catch(() => {});
       return false;
