@@ -36,6 +36,7 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   LedgerEntry: ['ledger_entry'],
   LedgerEntryPage: ['ledger_entry'],
   Milestone: ['milestone'],
+  Evidence: ['evidence'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -77,6 +78,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Rectification.planCode': ['plan'],
   'InnovationTopic.planCode': ['plan'],
   'Standard.planCode': ['plan'],
+  'LedgerEntry.evidence': ['evidence'],
 };
 
 /**
