@@ -16,6 +16,7 @@ import { RestoreService } from './audit/restore.service';
 import { YearTargetService } from './year-targets/year-target.service';
 import { ProgressService } from './progress/progress.service';
 import { NoActuals } from './progress/actuals';
+import { MilestoneService } from './milestones/milestone.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -39,6 +40,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     innovationTopics: new InnovationTopicService(em, deps),
     standards: new StandardService(em, deps),
     yearTargets,
+    milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values come from the ledger (a later slice of issue 14); until then there are none.
     progress: new ProgressService(em, yearTargets, new NoActuals()),
   };

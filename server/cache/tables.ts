@@ -33,6 +33,7 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   YearTarget: ['year_target'],
   // An indicator's completion: its year targets and, for 与GDP同步, the plan's GDP (actual values join when the ledger comes).
   Progress: ['year_target', 'indicator'],
+  Milestone: ['milestone'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -58,6 +59,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Query.innovationTopics': [],
   'Query.standards': [],
   'Query.auditLog': [], // filters on the entry's own columns (its username is copied at write time)
+  'Query.milestones': ['special_target'], // ordered by their special targets, found by plan through them
   'Department.aliases': ['department_alias'],
   'Department.indicators': DEPARTMENT_ROWS,
   'Department.specialTargets': DEPARTMENT_ROWS,
@@ -91,6 +93,7 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Department.rectifications': { planCode: ['plan'] },
   'Department.innovationTopics': { planCode: ['plan'] },
   'Department.standards': { planCode: ['plan'] },
+  'Query.milestones': { filter: ['plan'] },
 };
 
 /** Object types that hold no rows of their own. */
