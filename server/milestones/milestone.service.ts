@@ -5,7 +5,7 @@ import type { PlanService } from '../plans/plan.service';
 import { Milestone } from '../../schema/milestones/milestone.entity';
 import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
 import type { MilestoneData, MilestoneFilter, MilestoneInput, MilestonePatch } from '../../schema/milestones/milestone.inputs';
-import { badInput, conflict, notFound } from '../errors';
+import { AppError, badInput, conflict, notFound } from '../errors';
 import { parseId } from '../common/ids';
 import { inTransaction } from '../common/transaction';
 import { BulkInserter } from '../db/bulk';
@@ -149,22 +149,24 @@ export class MilestoneService {
    * checks coming before any write, change nothing. Used by the transfer (server/transfer), inside
    * its transaction; the caller has checked each milestone against MilestoneInput's rules.
    */
-  async replaceMany(sets: MilestoneSet[]): Promise<ReplaceOutcome> {
+  async replaceMany(sets: MilestoneSet[], options: { created?: boolean } = {}): Promise<ReplaceOutcome> {
     const outcome: ReplaceOutcome = { created: 0, updated: 0, deleted: 0 };
     if (!sets.length) return outcome;
     const ids = sets.map((s) => s.specialTargetId);
     const contents = await this.contents(ids);
-    for (const set of sets) {
+    for (const [k, set] of sets.entries()) {
+      // `set`: which set a refusal is about (the transfer names its row).
       const content = contents.get(set.specialTargetId);
-      if (content == null) throw badInput('specialTargetId', `SpecialTarget ${set.specialTargetId} does not exist`);
+      if (content == null) throw badInput('specialTargetId', `SpecialTarget ${set.specialTargetId} does not exist`, { set: k });
       const seen = new Set<number>();
       set.milestones.forEach((m, i) => {
-        if (seen.has(m.seq)) throw badInput(`milestones[${i}].seq`, `seq ${m.seq} is given twice for SpecialTarget ${set.specialTargetId}`);
+        if (seen.has(m.seq)) throw badInput(`milestones[${i}].seq`, `seq ${m.seq} is given twice for SpecialTarget ${set.specialTargetId}`, { set: k });
         seen.add(m.seq);
-        checkText(String(m.text).trim(), content, `milestones[${i}].text`);
+        checkText(String(m.text).trim(), content, `milestones[${i}].text`, k);
       });
     }
-    const stored = await this.forSpecialTargets(ids);
+    // Special targets created just now (options.created) have none yet: nothing to read, nothing in the identity map.
+    const stored = options.created ? new Map<number, Milestone[]>() : await this.forSpecialTargets(ids);
     const inserts: Record<string, unknown>[] = [];
     const updates: { row: Milestone; after: Required<MilestoneData>; changes: FieldChange[] }[] = [];
     const deletes: Milestone[] = [];
@@ -183,7 +185,12 @@ export class MilestoneService {
       deletes.push(...bySeq.values());
     }
     if (!inserts.length && !updates.length && !deletes.length) return outcome;
-    this.permissions.assertAdmin('change milestones');
+    try {
+      this.permissions.assertAdmin('change milestones');
+    } catch (error) {
+      const k = sets.findIndex((set) => inserts.some((r) => r.specialTarget === set.specialTargetId) || updates.some((u) => u.row.specialTarget.id === set.specialTargetId) || deletes.some((d) => d.specialTarget.id === set.specialTargetId));
+      throw error instanceof AppError ? new AppError(error.code, error.message, { ...error.details, set: Math.max(0, k) }) : error;
+    }
     // Deletes first: a seq freed by one set may be taken by a new milestone of the same set.
     for (const row of deletes) {
       this.audit.deleted(this.typeName, row.id, { specialTargetId: String(row.specialTarget.id), ...milestoneValues(row) });
@@ -193,7 +200,7 @@ export class MilestoneService {
       Object.assign(u.row, u.after);
       this.audit.updated(this.typeName, u.row.id, u.changes);
     }
-    await this.em.flush();
+    if (deletes.length || updates.length) await this.em.flush();
     if (inserts.length) {
       await new BulkInserter(this.em).insert(Milestone.name, inserts);
       const created = await this.idsOf(inserts.map((r) => [Number(r.specialTarget), Number(r.seq)]));
@@ -238,6 +245,6 @@ export class MilestoneService {
 }
 
 /** A milestone's text is the aim as the plan words it: it must occur in the special target's content. */
-function checkText(text: string, content: string, field: string) {
-  if (!content.includes(text)) throw badInput(field, `"${text}" does not occur in the special target’s content: copy the aim exactly as the content words it`);
+function checkText(text: string, content: string, field: string, set?: number) {
+  if (!content.includes(text)) throw badInput(field, `"${text}" does not occur in the special target’s content: copy the aim exactly as the content words it`, set == null ? {} : { set });
 }
