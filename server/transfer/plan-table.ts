@@ -182,7 +182,9 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
     for (const [i, m] of row.milestones.entries()) {
       const at = `milestones[${i}]`;
       const problems = checkInput(MilestoneFields, m);
-      for (const p of problems) this.problem(row, `${at}.${p.field}`, `${at}.${p.field}: ${p.message}`);
+      // One problem per field: the first rule it breaks (a bad number breaks three with the same words).
+      const reported = new Set<string>();
+      for (const p of problems) if (!reported.has(p.field)) reported.add(p.field), this.problem(row, `${at}.${p.field}`, `${at}.${p.field}: ${p.message}`);
       if (problems.length) continue;
       if (seen.has(m.seq)) this.problem(row, `${at}.seq`, `${at}.seq: seq ${m.seq} is already milestone ${seen.get(m.seq)! + 1} of this special target`);
       seen.set(m.seq, i);
