@@ -17,6 +17,7 @@ import { YearTargetService } from './year-targets/year-target.service';
 import { ProgressService } from './progress/progress.service';
 import { NoActuals } from './progress/actuals';
 import { LedgerService } from './ledger/ledger.service';
+import { MilestoneService } from './milestones/milestone.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -41,6 +42,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     standards: new StandardService(em, deps),
     yearTargets,
     ledger: new LedgerService(em, permissions, audit, departments, plans),
+    milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values come from the ledger (a later slice of issue 14); until then there are none.
     progress: new ProgressService(em, yearTargets, new NoActuals()),
   };

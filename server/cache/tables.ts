@@ -64,6 +64,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Query.ledgerEntries': [], // who may read what is decided from the reader (part of the cache key) and the entry's own columns
   'Query.ledgerEntry': [],
   'Query.auditLog': [], // filters on the entry's own columns (its username is copied at write time)
+  'Query.milestones': ['special_target'], // ordered by their special targets, found by plan through them
   'Department.aliases': ['department_alias'],
   'Department.indicators': DEPARTMENT_ROWS,
   'Department.specialTargets': DEPARTMENT_ROWS,
@@ -100,6 +101,7 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Department.rectifications': { planCode: ['plan'] },
   'Department.innovationTopics': { planCode: ['plan'] },
   'Department.standards': { planCode: ['plan'] },
+  'Query.milestones': { filter: ['plan'] },
 };
 
 /** Object types that hold no rows of their own. */
