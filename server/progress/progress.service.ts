@@ -11,7 +11,7 @@ import type { YearTargetService } from '../year-targets/year-target.service';
 import type { DepartmentService } from '../departments/department.service';
 import { methodOf } from '../year-targets/derive';
 import { badInput } from '../errors';
-import { holdingRows } from '../db/progress-rows';
+import { holdingRows, type HoldingRow } from '../db/progress-rows';
 import type { ActualsSource, ItemActuals } from './actuals';
 import { computeProgress, parsePeriod, type ProgressResult } from './completion';
 import { milestoneProgress } from './milestone-completion';
@@ -186,7 +186,14 @@ export class ProgressService {
         order: [1, m.specialTarget.id, m.seq],
       }),
     );
-    return { holdings, departments, scored };
+    // Each department's holdings, grouped once (a department's score then reads only its own).
+    const byDepartment = new Map<number, HoldingRow[]>();
+    for (const h of holdings) {
+      const list = byDepartment.get(h.departmentId);
+      if (list) list.push(h);
+      else byDepartment.set(h.departmentId, [h]);
+    }
+    return { byDepartment, departments, scored };
   }
 
   /** Each department's score (one department's, when `department` names one by name, code or alias): the counts and items of what it leads or supports. */
@@ -194,15 +201,15 @@ export class ProgressService {
     this.assertYear(year);
     const asOf = this.periodOf(year, period);
     const only = department != null ? await this.departments.resolve(department, 'department') : null;
-    const { holdings, departments, scored } = await this.scoreItems(year, asOf, only?.id ?? null);
-    return (only ? [only] : departments).map((d) => this.departmentScore(d, year, asOf, holdings, scored));
+    const { byDepartment, departments, scored } = await this.scoreItems(year, asOf, only?.id ?? null);
+    return (only ? [only] : departments).map((d) => this.departmentScore(d, year, asOf, byDepartment.get(d.id) ?? [], scored));
   }
 
-  private departmentScore(department: Department, year: number, asOf: string | null, holdings: Awaited<ReturnType<typeof holdingRows>>, scored: Map<string, Scored>): DepartmentScore {
+  /** A department's score from its holdings (its own rows of holdingRows). */
+  private departmentScore(department: Department, year: number, asOf: string | null, holdings: HoldingRow[], scored: Map<string, Scored>): DepartmentScore {
     // Its role on each item: LEAD wins where it holds both.
     const roles = new Map<string, ResponsibilityRole>();
     for (const h of holdings) {
-      if (h.departmentId !== department.id) continue;
       const key = h.indicatorId != null ? `indicator:${h.indicatorId}` : `milestone:${h.milestoneId}`;
       if (roles.get(key) !== ResponsibilityRole.LEAD) roles.set(key, h.role as ResponsibilityRole);
     }
@@ -223,14 +230,14 @@ export class ProgressService {
   async summary(year: number, period: string | null | undefined): Promise<ProgressSummary> {
     this.assertYear(year);
     const asOf = this.periodOf(year, period);
-    const { holdings, departments, scored } = await this.scoreItems(year, asOf, null);
+    const { byDepartment, departments, scored } = await this.scoreItems(year, asOf, null);
     const items = [...scored.values()]
       .sort((a, b) => SEVERITY[a.item.progress.status] - SEVERITY[b.item.progress.status] || compareOrder(a, b))
       .map((s) => Object.assign(new ScoreItem(), s.item, { role: null }));
     const summary = tally(Object.assign(new ProgressSummary(), { year, period: asOf }), items);
     summary.byStatus = Object.values(ProgressStatus).map((status) => ({ status, count: items.filter((i) => i.progress.status === status).length }));
     summary.byAttribute = byAttribute(items);
-    summary.byDepartment = departments.map((d) => this.departmentScore(d, year, asOf, holdings, scored));
+    summary.byDepartment = departments.map((d) => this.departmentScore(d, year, asOf, byDepartment.get(d.id) ?? [], scored));
     summary.items = items;
     return summary;
   }
