@@ -15,9 +15,9 @@ import { AccountService, DEFAULT_AUTH, type AuthSettings } from './accounts/acco
 import { RestoreService } from './audit/restore.service';
 import { YearTargetService } from './year-targets/year-target.service';
 import { ProgressService } from './progress/progress.service';
-import { NoActuals } from './progress/actuals';
 import { LedgerService } from './ledger/ledger.service';
 import { MilestoneService } from './milestones/milestone.service';
+import { LedgerActuals } from './progress/ledger-actuals';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -43,8 +43,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     yearTargets,
     ledger: new LedgerService(em, permissions, audit, departments, plans),
     milestones: new MilestoneService(em, permissions, audit, plans),
-    // Actual values come from the ledger (a later slice of issue 14); until then there are none.
-    progress: new ProgressService(em, yearTargets, new NoActuals()),
+    // Actual values: the lead departments' approved ledger entries.
+    progress: new ProgressService(em, yearTargets, new LedgerActuals(em), departments),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;
