@@ -19,6 +19,7 @@ import { AuditResolver } from './audit/audit.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { IndicatorYearTargetsResolver, YearTargetResolver } from './year-targets/year-target.resolver';
 import { IndicatorProgressResolver } from './progress/progress.resolver';
+import { HubInfoResolver } from './demo/hub-info.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
 
@@ -28,7 +29,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
-    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver],
+    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, HubInfoResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

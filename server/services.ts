@@ -16,6 +16,7 @@ import { RestoreService } from './audit/restore.service';
 import { YearTargetService } from './year-targets/year-target.service';
 import { ProgressService } from './progress/progress.service';
 import { NoActuals } from './progress/actuals';
+import { DemoService } from './demo/demo';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -41,6 +42,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     yearTargets,
     // Actual values come from the ledger (a later slice of issue 14); until then there are none.
     progress: new ProgressService(em, yearTargets, new NoActuals()),
+    // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
+    demo: new DemoService(em, actor, audit, yearTargets),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;

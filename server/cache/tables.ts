@@ -33,6 +33,8 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   YearTarget: ['year_target'],
   // An indicator's completion: its year targets and, for 与GDP同步, the plan's GDP (actual values join when the ledger comes).
   Progress: ['year_target', 'indicator'],
+  // Whether the demo data set is loaded: its marks.
+  HubInfo: ['demo_mark'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
