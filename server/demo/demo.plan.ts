@@ -285,7 +285,7 @@ export function demoEntries(indicators: DemoIndicator[], milestones: DemoMilesto
   }
 
   const msWithLead = milestones.filter((m) => m.leadDepartmentId != null);
-  const waiting = [...msWithLead].sort((a, b) => prng(`queue:m:${a.planCode}:${a.specialTargetSeq}:${a.seq}`)() - prng(`queue:m:${b.planCode}:${b.specialTargetSeq}:${b.seq}`)() || a.id - b.id)[0];
+  const waiting = msWithLead.filter((m) => m.year >= DEMO_YEAR).sort((a, b) => prng(`queue:m:${a.planCode}:${a.specialTargetSeq}:${a.seq}`)() - prng(`queue:m:${b.planCode}:${b.specialTargetSeq}:${b.seq}`)() || a.id - b.id)[0];
   for (const ms of msWithLead) {
     const key = `${ms.planCode}:${ms.specialTargetSeq}:${ms.seq}`;
     const r = prng(`milestone:${key}`);

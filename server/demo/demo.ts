@@ -74,7 +74,7 @@ export class DemoService {
     if (this.actor.role !== 'SYSTEM') throw new AppError(ErrorCode.FORBIDDEN, `only the operator (npm run seed -- --demo) may ${what}`);
   }
 
-  load(): Promise<DemoReport> {
+  async load(): Promise<DemoReport> {
     this.assertSystem('load the demo data');
     return inTransaction(this.em, async () => {
       const report = emptyReport(this.actor.batchId ?? null);
@@ -88,7 +88,7 @@ export class DemoService {
     });
   }
 
-  remove(): Promise<DemoReport> {
+  async remove(): Promise<DemoReport> {
     this.assertSystem('remove the demo data');
     return inTransaction(this.em, async () => {
       const report = emptyReport(this.actor.batchId ?? null);
