@@ -16,6 +16,7 @@ import { YearTarget } from './year-targets/year-target.entity';
 import { Milestone } from './milestones/milestone.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
 import { Evidence, EvidenceFile } from './ledger/evidence.entity';
+import { DemoMark } from './demo/demo-mark.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark];

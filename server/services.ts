@@ -18,6 +18,7 @@ import { ProgressService } from './progress/progress.service';
 import { LedgerService } from './ledger/ledger.service';
 import { MilestoneService } from './milestones/milestone.service';
 import { LedgerActuals } from './progress/ledger-actuals';
+import { DemoService } from './demo/demo';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -45,6 +46,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values: the lead departments' approved ledger entries.
     progress: new ProgressService(em, yearTargets, new LedgerActuals(em), departments),
+    // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
+    demo: new DemoService(em, actor, audit, yearTargets),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;

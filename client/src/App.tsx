@@ -6,6 +6,7 @@ import { Notices } from './ui/notify';
 import { SignInDialog, UserBadge } from './auth/Login';
 import { loadSession } from './api/session';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { DemoBanner } from './ui/DemoBanner';
 
 export function App() {
   const { lang, setLang, t } = useI18n();
@@ -45,6 +46,7 @@ export function App() {
           </div>
         </div>
       </header>
+      <DemoBanner />
       <main className="content">
         {route ? (
           <ErrorBoundary key={route.path}>{route.render()}</ErrorBoundary>

@@ -53,6 +53,8 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   LedgerEntry: ['ledger_entry'],
   LedgerEntryPage: ['ledger_entry'],
   Evidence: ['evidence'],
+  // Whether the demo data set is loaded: its marks.
+  HubInfo: ['demo_mark'],
 };
 
 /** A department's rows of one table are found through responsibilities. */

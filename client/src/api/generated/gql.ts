@@ -28,6 +28,7 @@ type Documents = {
     "query TransferPlans { plans { code name nameEn startYear } }": typeof types.TransferPlansDocument,
     "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": typeof types.DepartmentUnitsFragmentDoc,
     "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": typeof types.DepartmentPageDocument,
+    "query HubInfo { hubInfo { demoData } }": typeof types.HubInfoDocument,
 };
 const documents: Documents = {
     "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": types.AuditEntryFieldsFragmentDoc,
@@ -44,6 +45,7 @@ const documents: Documents = {
     "query TransferPlans { plans { code name nameEn startYear } }": types.TransferPlansDocument,
     "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": types.DepartmentUnitsFragmentDoc,
     "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": types.DepartmentPageDocument,
+    "query HubInfo { hubInfo { demoData } }": types.HubInfoDocument,
 };
 
 /**
@@ -116,6 +118,10 @@ export function graphql(source: "fragment DepartmentUnits on Responsibility { id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n"): (typeof documents)["\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HubInfo { hubInfo { demoData } }"): (typeof documents)["query HubInfo { hubInfo { demoData } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
