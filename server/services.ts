@@ -40,7 +40,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     standards: new StandardService(em, deps),
     yearTargets,
     // Actual values: the lead departments' approved ledger entries.
-    progress: new ProgressService(em, yearTargets, new LedgerActuals(em), departments),
+    progress: new ProgressService(em, new LedgerActuals(em), departments),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;
