@@ -45,7 +45,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     ledger: new LedgerService(em, permissions, audit, departments, plans),
     milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values: the lead departments' approved ledger entries.
-    progress: new ProgressService(em, yearTargets, new LedgerActuals(em), departments),
+    progress: new ProgressService(em, new LedgerActuals(em), departments),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),
   };

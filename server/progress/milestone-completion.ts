@@ -2,7 +2,7 @@ import { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enum
 import { ProgressStatus } from '../../schema/progress/progress.enums';
 import { TARGET_YEARS } from '../../schema/year-targets/year-target.years';
 import type { ActualValue, Reporting } from './actuals';
-import { computeProgress, formatNumber, knownAt, parsePeriod, reportingNote, type ProgressResult } from './completion';
+import { computeProgress, formatNumber, parsePeriod, reportingNote, type ProgressResult } from './completion';
 
 /** The plan's base year: milestones, like indicators, count their years from 2016. */
 const BASE_YEAR = 2015;
@@ -52,8 +52,8 @@ export function milestoneProgress(m: MilestoneSubject, year: number, actuals: Ac
   let target = m.value;
   let targetNote: string | null = null;
   if (year < m.year) {
-    // The start: the earliest approved year value before the year judged (what is known by then).
-    const start = knownAt(actuals, year, null)
+    // The start: the earliest approved year value before the year judged.
+    const start = actuals
       .map((a) => ({ a, p: parsePeriod(a.period) }))
       .filter((x) => x.p?.kind === 'year' && x.p.year < year)
       .sort((x, y) => x.p!.year - y.p!.year)[0];

@@ -7,11 +7,11 @@ import { ResponsibilityRole } from '../../schema/responsibilities/responsibility
 import { ProgressStatus } from '../../schema/progress/progress.enums';
 import { AttributeScore, DepartmentScore, ProgressSummary, ScoreItem, ScoreItemKind, StatusCounts, type StatusTally } from '../../schema/progress/progress.types';
 import { FIRST_TARGET_YEAR, LAST_TARGET_YEAR } from '../../schema/year-targets/year-target.years';
-import type { YearTargetService } from '../year-targets/year-target.service';
 import type { DepartmentService } from '../departments/department.service';
 import { methodOf } from '../year-targets/derive';
 import { badInput } from '../errors';
 import { holdingRows, type HoldingRow } from '../db/progress-rows';
+import { yearTargetRows } from '../db/rows';
 import type { ActualsSource, ItemActuals } from './actuals';
 import { computeProgress, parsePeriod, type ProgressResult } from './completion';
 import { milestoneProgress } from './milestone-completion';
@@ -82,7 +82,6 @@ const compareOrder = (a: Scored, b: Scored) => a.order[0] - b.order[0] || a.orde
 export class ProgressService {
   constructor(
     private readonly em: Em,
-    private readonly yearTargets: YearTargetService,
     private readonly actuals: ActualsSource,
     private readonly departments: DepartmentService,
   ) {}
@@ -126,7 +125,15 @@ export class ProgressService {
       for (const g of gdps) if (!gdpByPlan.has(g.plan.id)) gdpByPlan.set(g.plan.id, g);
     }
     const allIds = all ? null : [...new Set([...ids, ...[...gdpByPlan.values()].map((g) => g.id)])];
-    const [targets, actuals] = await Promise.all([this.yearTargets.forIndicators(ids), this.actuals.approvedFor('indicator', allIds, year)]);
+    // Year targets as plain rows (no entities: a board reads five per indicator).
+    const [targetRows, actuals] = await Promise.all([yearTargetRows(this.em, all ? null : ids), this.actuals.approvedFor('indicator', allIds, year)]);
+    const targets = new Map<number, { year: number; targetValue: number | null }[]>();
+    for (const t of targetRows) {
+      const id = Number(t.indicator_id);
+      const list = targets.get(id) ?? [];
+      list.push({ year: Number(t.year), targetValue: t.target_value == null ? null : Number(t.target_value) });
+      targets.set(id, list);
+    }
     return rows.map((row) => {
       const gdp = gdpByPlan.get(row.plan.id);
       const own = actuals.get(row.id) ?? NOTHING;
@@ -134,7 +141,7 @@ export class ProgressService {
         year,
         asOf,
         indicator: { name: row.name, unit: row.unit, targetKind: row.targetKind, cumulative: row.cumulative, baseValue: row.baseValue, baseYear: row.baseYear, targetMethod: methodOf(row) },
-        yearTargets: (targets.get(row.id) ?? []).map((t) => ({ year: t.year, targetValue: t.targetValue })),
+        yearTargets: targets.get(row.id) ?? [],
         actuals: own.values,
         reporting: own.reporting,
         reference: gdp ? { name: gdp.name, baseValue: gdp.baseValue, baseYear: gdp.baseYear, actuals: (actuals.get(gdp.id) ?? NOTHING).values } : null,
