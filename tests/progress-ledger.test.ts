@@ -76,6 +76,8 @@ describe('completion from the ledger', () => {
     for (const i of (await hub.gql('{ indicators(limit: 100) { items { id seq } } }')).indicators.items) ind.set(i.seq, Number(i.id));
     const st = new Map<number, number>();
     for (const s of (await hub.gql('{ specialTargets(limit: 100) { items { id seq } } }')).specialTargets.items) st.set(s.seq, Number(s.id));
+    // This suite's milestones are its own two (the seed's 46 are left out so the counts stay hand-checkable).
+    await em().nativeDelete(Milestone, {});
     const now = new Date();
     const m = { version: 1, createdAt: now, updatedAt: now };
     listed = Number(await em().insert(Milestone, { ...m, specialTarget: st.get(3)!, seq: 1, text: '上市企业150家', name: '上市企业', value: 150, unit: '家', year: 2020, cumulative: false } as never));
