@@ -5,6 +5,7 @@ import { createServices } from '../server/services';
 import { SYSTEM_ACTOR, type Actor } from '../server/common/actor';
 import type { Em } from '../server/orm';
 import { Milestone } from '../schema/milestones/milestone.entity';
+import { Evidence, EvidenceFile } from '../schema/ledger/evidence.entity';
 import { BulkRefusal } from '../server/errors';
 import { LedgerItemKind } from '../schema/ledger/ledger.inputs';
 import { buildGraphQLSchema } from '../server/schema';
@@ -130,6 +131,19 @@ describe('the ledger (电子台账)', () => {
       // The same item and period for another department is another entry (environment filed it above).
       const mine = await hub.gql(LIST, { filter: { period: '2017-06', indicatorIds: [indicator] } }, as.admin);
       expect(mine.ledgerEntries.items.map((e: any) => e.department.code).sort()).toEqual(['environment', 'housing']);
+    });
+
+    it('two creates of one key at the same moment: one is saved, the other is a CONFLICT naming the key', async () => {
+      const one = { indicatorId: indicator, period: '2016-12', actualValue: 1 };
+      const results = await Promise.all([run(SAVE, { input: one }, as.lead), run(SAVE, { input: { ...one, actualValue: 2 } }, as.lead)]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(['CONFLICT', 'ok']);
+      const refusal = results.find((r) => r.outcome === 'CONFLICT')!.error;
+      expect(refusal.extensions.reason).toBe('DUPLICATE');
+      expect(refusal.extensions.key).toEqual({ item: `indicator:${indicator}`, department: 'housing', period: '2016-12' });
+      const saved = results.find((r) => r.outcome === 'ok')!.data.saveLedgerEntry;
+      expect((await hub.gql(LIST, { filter: { period: '2016-12' } }, as.admin)).ledgerEntries.items.map((e: any) => e.id)).toEqual([saved.id]);
+      expect((await audit(saved.id)).map((a: any) => a.action)).toEqual(['CREATE']);
+      expect((await hub.gql(DELETE, { id: saved.id, v: saved.version }, as.lead)).deleteLedgerEntry).toBe(true);
     });
 
     it('bad input is refused with the field named, and nothing is stored', async () => {
@@ -324,6 +338,25 @@ describe('the ledger (电子台账)', () => {
       await refused(DELETE, { id: returned.id, v: returned.version }, as.support, 'FORBIDDEN');
       expect((await hub.gql(DELETE, { id: returned.id, v: returned.version }, as.admin)).deleteLedgerEntry).toBe(true);
       await refused(DELETE, { id: returned.id, v: returned.version }, as.admin, 'NOT_FOUND');
+    });
+  });
+
+  describe('evidence and the workflow', () => {
+    it('an entry with only an evidence file can be submitted; one with nothing cannot; deleting an entry takes its evidence rows along', async () => {
+      const empty = await save({ indicatorId: indicator, period: '2016-10' }, as.lead);
+      const refusal = await refused(SUBMIT, { id: empty.id, v: empty.version }, as.lead, 'BAD_USER_INPUT');
+      expect(refusal.message).toMatch(/nothing to submit/);
+      const em = hub.orm.em.fork() as Em;
+      const sha = 'a'.repeat(64);
+      em.persist(em.create(EvidenceFile, { sha256: sha, size: 3, bytes: Buffer.from('pdf') } as never));
+      em.persist(em.create(Evidence, { ledgerEntry: Number(empty.id), file: sha, fileName: '月报.pdf', contentType: 'application/pdf', size: 3, sha256: sha } as never));
+      await em.flush();
+      const submitted = (await hub.gql(SUBMIT, { id: empty.id, v: empty.version }, as.lead)).submitLedgerEntry;
+      expect(submitted.state).toBe('SUBMITTED');
+      const returned = (await hub.gql(RETURN, { id: empty.id, v: submitted.version, reason: '请填写实际值' }, as.admin)).returnLedgerEntry;
+      expect((await hub.gql(DELETE, { id: empty.id, v: returned.version }, as.lead)).deleteLedgerEntry).toBe(true);
+      const left = await hub.orm.em.fork().getConnection().execute('select count(*) as n from evidence where ledger_entry_id = ?', [Number(empty.id)]);
+      expect(Number(left[0].n)).toBe(0);
     });
   });
 
