@@ -568,4 +568,23 @@ describe('the ledger (电子台账)', () => {
       expect(saved[0]).toMatchObject({ period: '2020', actualValue: 48, state: 'DRAFT' });
     });
   });
+
+  describe('the supporting department and the office as filer', () => {
+    it('the supporting department files, submits and deletes its own entries; the office submits a department’s draft', async () => {
+      let own = await save({ indicatorId: indicator, period: '2020-05', actualValue: 77, progressText: '配合监测' }, as.support);
+      // The leading department cannot touch it (hidden while a draft, refused once submitted).
+      await refused(SUBMIT, { id: own.id, v: own.version }, as.lead, 'NOT_FOUND');
+      own = (await hub.gql(SUBMIT, { id: own.id, v: own.version }, as.support)).submitLedgerEntry;
+      expect(own).toMatchObject({ state: 'SUBMITTED', department: { code: 'environment' } });
+      await refused(DELETE, { id: own.id, v: own.version }, as.lead, 'FORBIDDEN');
+      own = (await hub.gql(RETURN, { id: own.id, v: own.version, reason: '与牵头单位数据不一致' }, as.admin)).returnLedgerEntry;
+      expect((await hub.gql(DELETE, { id: own.id, v: own.version }, as.support)).deleteLedgerEntry).toBe(true);
+
+      const draft = await save({ indicatorId: indicator, period: '2020-06', actualValue: 78 }, as.lead);
+      const byOffice = (await hub.gql(SUBMIT, { id: draft.id, v: draft.version }, as.admin)).submitLedgerEntry;
+      expect(byOffice.state).toBe('SUBMITTED');
+      const trail = await audit(draft.id);
+      expect(trail.at(-1)).toMatchObject({ action: 'UPDATE', field: 'state', username: 'admin' });
+    });
+  });
 });
