@@ -537,6 +537,12 @@ describe('the ledger (电子台账)', () => {
       // The submitted one is not editable by a re-load.
       const locked = await services().ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-01', actualValue: 1 }, upsert: true }]).catch((e) => e);
       expect(locked.error.details.reason).toBe('INVALID_STATE');
+      // The same key twice in one file; and the first refused row is the one named, whatever kind of refusal.
+      const twice = await services().ledger.saveMany([rows[1], { input: { indicatorId: indicator, period: '2020-4', actualValue: 1 } }, { input: { indicatorId: indicator, period: '2020-04', actualValue: 2 } }].slice(1)).catch((e) => e);
+      expect([twice.index, twice.error.details.reason, twice.error.message]).toEqual([1, 'DUPLICATE', expect.stringMatching(/2020-04 is given twice: in rows 1 and 2/)]);
+      const first = await services().ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-09', actualValue: 1 } }, { input: { indicatorId: indicator, period: '2020-01', actualValue: 1 }, upsert: true }, { input: { indicatorId: indicator, period: '2030' } }]).catch((e) => e);
+      expect([first.index, first.error.details.reason]).toEqual([1, 'INVALID_STATE']);
+      expect(await services().ledger.saveMany([])).toEqual([]);
       // The operator (CLI, import as SYSTEM) must name the department like the office.
       const system = await createServices(hub.orm.em.fork() as Em, SYSTEM_ACTOR).ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-03' } }]).catch((e) => e);
       expect(system.error.details.field).toBe('department');
