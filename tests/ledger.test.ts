@@ -543,6 +543,12 @@ describe('the ledger (电子台账)', () => {
       const first = await services().ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-09', actualValue: 1 } }, { input: { indicatorId: indicator, period: '2020-01', actualValue: 1 }, upsert: true }, { input: { indicatorId: indicator, period: '2030' } }]).catch((e) => e);
       expect([first.index, first.error.details.reason]).toEqual([1, 'INVALID_STATE']);
       expect(await services().ledger.saveMany([])).toEqual([]);
+      // Rows about different kinds of item, with the other id columns blank, are not mistaken for one another.
+      const mixed = await services().ledger.saveMany([
+        { input: { indicatorId: '', specialTargetId: specialTarget, period: '2020-Q4', progressText: '完成' } },
+        { input: { indicatorId: '', milestoneId: milestone, period: '2020-Q4', actualValue: 3 } },
+      ]);
+      expect(mixed.map((e) => e.itemKey)).toEqual([`specialTarget:${specialTarget}`, `milestone:${milestone}`]);
       // The operator (CLI, import as SYSTEM) must name the department like the office.
       const system = await createServices(hub.orm.em.fork() as Em, SYSTEM_ACTOR).ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-03' } }]).catch((e) => e);
       expect(system.error.details.field).toBe('department');

@@ -257,8 +257,8 @@ export class LedgerService {
       const planned: ({ key: PlannedKey } | { error: unknown })[] = [];
       for (const row of rows) {
         try {
-          const kind = (['indicator', 'specialTarget', 'milestone'] as const).find((k) => row.input[ITEM_FIELDS[k]] != null) ?? 'indicator';
-          const memo = `${kind}:${String(row.input[ITEM_FIELDS[kind]] ?? '')}`;
+          const kind = (['indicator', 'specialTarget', 'milestone'] as const).find((k) => given(row.input[ITEM_FIELDS[k]])) ?? 'indicator';
+          const memo = `${kind}:${String(row.input[ITEM_FIELDS[kind]] ?? '').trim()}`;
           let lookup: Promise<Item>;
           if (this.itemOnly(row.input)) {
             if (!items.has(memo)) items.set(memo, this.resolveItem(row.input));
@@ -339,7 +339,7 @@ export class LedgerService {
 
   /** The input names exactly one item (else resolveItem refuses it, with the field). */
   private itemOnly(input: LedgerEntryData): boolean {
-    return (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => input[ITEM_FIELDS[k]] != null && String(input[ITEM_FIELDS[k]]).trim() !== '').length === 1;
+    return (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => given(input[ITEM_FIELDS[k]])).length === 1;
   }
 
   private newEntry(item: Item, department: Department, parsed: { period: string; kind: string; year: number }, input: LedgerEntryData): LedgerEntry {
@@ -605,15 +605,12 @@ export class LedgerService {
 
   /** Exactly one item, and it exists. Errors name the field. */
   private async resolveItem(input: LedgerEntryData): Promise<Item> {
-    const given = (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => {
-      const v = input[ITEM_FIELDS[k]];
-      return v != null && String(v).trim() !== '';
-    });
-    if (given.length !== 1) {
-      const field = given.length ? ITEM_FIELDS[given[1]] : 'indicatorId';
-      throw badInput(field, `give exactly one of indicatorId, specialTargetId and milestoneId${given.length ? `, not ${given.map((k) => ITEM_FIELDS[k]).join(' and ')}` : ''}`);
+    const named = (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => given(input[ITEM_FIELDS[k]]));
+    if (named.length !== 1) {
+      const field = named.length ? ITEM_FIELDS[named[1]] : 'indicatorId';
+      throw badInput(field, `give exactly one of indicatorId, specialTargetId and milestoneId${named.length ? `, not ${named.map((k) => ITEM_FIELDS[k]).join(' and ')}` : ''}`);
     }
-    const kind = given[0];
+    const kind = named[0];
     const field = ITEM_FIELDS[kind];
     const id = parseId(input[field] as string | number, field);
     if (kind === 'indicator') {
@@ -652,6 +649,9 @@ export class LedgerService {
     };
   }
 }
+
+/** An item id the input gives: present and not blank. */
+const given = (v: unknown) => v != null && String(v).trim() !== '';
 
 /** Blank text is no text; text is trimmed as every field is. */
 function cleanText(text: string | null | undefined): string | null {
