@@ -56,9 +56,9 @@ describe('the ledger (电子台账)', () => {
     indicator = rows.indicators.items.find((r: any) => r.seq === 20).id;
     otherIndicator = rows.indicators.items.find((r: any) => r.seq === 1).id;
     specialTarget = rows.specialTargets.items.find((r: any) => r.seq === 7).id;
-    // A milestone of special target 7 (the milestones' seed is another slice of the issue).
+    // A milestone of special target 7 of this suite's own, beside the seed's (seq 99: the seed numbers them from 1).
     const em = hub.orm.em.fork() as Em;
-    const m = em.create(Milestone, { specialTarget: Number(specialTarget), seq: 1, text: '新增绿道50公里', name: '绿道', value: 50, unit: '公里', year: 2020 } as never);
+    const m = em.create(Milestone, { specialTarget: Number(specialTarget), seq: 99, text: '新增绿道50公里', name: '绿道', value: 50, unit: '公里', year: 2020 } as never);
     await em.persistAndFlush(m);
     milestone = String(m.id);
   });
@@ -561,7 +561,7 @@ describe('the ledger (电子台账)', () => {
       const refs = [
         { kind: LedgerItemKind.INDICATOR, seq: 20 },
         { kind: LedgerItemKind.SPECIAL_TARGET, seq: 7 },
-        { kind: LedgerItemKind.MILESTONE, seq: 7, milestoneSeq: 1 },
+        { kind: LedgerItemKind.MILESTONE, seq: 7, milestoneSeq: 99 },
         { kind: LedgerItemKind.INDICATOR, seq: 99 },
         { kind: LedgerItemKind.MILESTONE, seq: 7, milestoneSeq: 5 },
         { kind: LedgerItemKind.MILESTONE, seq: 7 },
