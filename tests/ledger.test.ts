@@ -390,6 +390,13 @@ describe('the ledger (电子台账)', () => {
       expect((await hub.gql(ONE, { id: housingDrafts[0].id }, as.anonymous)).ledgerEntry).toBeNull();
       // The state filter cannot widen what a reader sees.
       expect((await all(as.anonymous, { state: 'DRAFT' })).totalCount).toBe(0);
+      // Nor can the audit trail: a hidden draft's values are not in it for those readers; its department and the office see them.
+      const trail = (actor: Actor) => hub.gql(`query($id: ID!) { auditLog(entity: "LedgerEntry", entityId: $id) { id after } }`, { id: housingDrafts[0].id }, actor).then((d: any) => d.auditLog);
+      expect((await trail(as.admin)).length).toBeGreaterThan(0);
+      expect(await trail(as.lead)).toEqual(await trail(as.admin));
+      for (const actor of [as.support, as.other, as.viewer, as.token]) expect(await trail(actor), actor.username!).toEqual([]);
+      const recent = await hub.gql(`{ auditLog(entity: "LedgerEntry", limit: 500) { entityId } }`, {}, as.other);
+      expect(recent.auditLog.map((e: any) => e.entityId)).not.toContain(housingDrafts[0].id);
     });
 
     it('filters, orders and pages', async () => {

@@ -1,3 +1,5 @@
+import { readableFilter } from '../ledger/ledger.access';
+import { hiddenDraftIds } from '../db/rows';
 import type { Em } from '../orm';
 import type { Actor } from '../common/actor';
 import { AuditEntry } from '../../schema/audit/audit-entry.entity';
@@ -89,6 +91,14 @@ export class AuditService {
     const where: Record<string, unknown> = {};
     for (const key of ['entity', 'entityId', 'username', 'field', 'action', 'batchId'] as const) if (filter[key] != null) where[key] = filter[key];
     if (filter.from || filter.to) where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+    // Another department's ledger drafts stay hidden here as they are in the ledger (ledger.access.ts).
+    if (readableFilter(this.actor)) {
+      const hidden = await hiddenDraftIds(this.em, this.actor.departmentId);
+      const not: Record<string, unknown>[] = [];
+      if (hidden.entries.length) not.push({ $not: { entity: 'LedgerEntry', entityId: { $in: hidden.entries } } });
+      if (hidden.evidence.length) not.push({ $not: { entity: 'Evidence', entityId: { $in: hidden.evidence } } });
+      if (not.length) where.$and = not;
+    }
     return this.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: take, offset: skip });
   }
 

@@ -81,7 +81,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Query.standards': [],
   'Query.ledgerEntries': [], // who may read what is decided from the reader (part of the cache key) and the entry's own columns
   'Query.ledgerEntry': [],
-  'Query.auditLog': [], // filters on the entry's own columns (its username is copied at write time)
+  'Query.auditLog': ['ledger_entry', 'evidence'], // its own columns (the username is copied at write time), and which ledger drafts the reader may not see
   'Query.milestones': ['special_target'], // ordered by their special targets, found by plan through them
   'Department.aliases': ['department_alias'],
   'Department.indicators': DEPARTMENT_ROWS,

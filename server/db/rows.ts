@@ -124,3 +124,19 @@ export function yearTargetRows(em: Em, ids: number[] | null): Promise<{ id: numb
   const where = ids ? ` where indicator_id in (${marks(ids.length)})` : '';
   return queryRows(em, `select id, indicator_id, year, target_value, derived from year_target${where}`, ids ?? []);
 }
+
+/**
+ * The ids (as the audit trail writes them) of ledger entries in DRAFT that `departmentId` does not
+ * own (all drafts when null), and of their evidence files: what the audit log must not show to a
+ * reader who may not see those drafts (server/ledger/ledger.access.ts).
+ */
+export async function hiddenDraftIds(em: Em, departmentId: number | null): Promise<{ entries: string[]; evidence: string[] }> {
+  const meta = em.getMetadata();
+  const entryTable = meta.get('LedgerEntry').tableName;
+  const evidenceTable = meta.get('Evidence').tableName;
+  const mine = departmentId == null ? '' : ' and le.department_id <> ?';
+  const params = departmentId == null ? [] : [departmentId];
+  const entries = await queryRows<{ id: unknown }>(em, `select le.id from ${entryTable} le where le.state = 'DRAFT'${mine}`, params);
+  const evidence = await queryRows<{ id: unknown }>(em, `select e.id from ${evidenceTable} e join ${entryTable} le on le.id = e.ledger_entry_id where le.state = 'DRAFT'${mine}`, params);
+  return { entries: entries.map((r) => String(r.id)), evidence: evidence.map((r) => String(r.id)) };
+}
