@@ -357,6 +357,11 @@ describe('the ledger (电子台账)', () => {
       expect((await hub.gql(DELETE, { id: empty.id, v: returned.version }, as.lead)).deleteLedgerEntry).toBe(true);
       const left = await hub.orm.em.fork().getConnection().execute('select count(*) as n from evidence where ledger_entry_id = ?', [Number(empty.id)]);
       expect(Number(left[0].n)).toBe(0);
+      // The content no other evidence refers to goes too, and the evidence row's removal is in the audit trail.
+      const content = await hub.orm.em.fork().getConnection().execute('select count(*) as n from evidence_file where sha256 = ?', [sha]);
+      expect(Number(content[0].n)).toBe(0);
+      const trail = (await hub.gql(`{ auditLog(entity: "Evidence", action: DELETE) { after before } }`, {}, as.admin)).auditLog;
+      expect(trail.map((e: any) => JSON.parse(e.before))).toContainEqual(expect.objectContaining({ fileName: '月报.pdf', ledgerEntry: Number(empty.id), sha256: sha }));
     });
   });
 

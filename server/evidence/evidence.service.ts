@@ -33,7 +33,8 @@ export interface CheckedFile {
 export const downloadUrl = (id: number) => `/evidence/${id}`;
 
 /** What the audit trail records of an evidence row. */
-const snapshot = (e: { fileName: string; contentType: string; size: number; sha256: string }, entryId: number) => ({
+/** What the audit trail keeps of a deleted or created evidence file. */
+export const evidenceSnapshot = (e: { fileName: string; contentType: string; size: number; sha256: string }, entryId: number) => ({
   ledgerEntry: entryId,
   fileName: e.fileName,
   contentType: e.contentType,
@@ -138,7 +139,7 @@ export class EvidenceService {
         rows.push(row);
       }
       await this.em.flush();
-      for (const row of rows) this.audit.created('Evidence', row.id, snapshot(row, entryId));
+      for (const row of rows) this.audit.created('Evidence', row.id, evidenceSnapshot(row, entryId));
       return rows;
     });
   }
@@ -158,7 +159,7 @@ export class EvidenceService {
       if (expectedVersion != null && row.version !== expectedVersion) {
         throw conflict(`Evidence ${row.id} is at version ${row.version}, not ${expectedVersion}`, { currentVersion: row.version, expectedVersion });
       }
-      this.audit.deleted('Evidence', row.id, snapshot(row, entryId));
+      this.audit.deleted('Evidence', row.id, evidenceSnapshot(row, entryId));
       this.em.remove(row);
       return row.sha256;
     });

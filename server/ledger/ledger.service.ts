@@ -1,3 +1,5 @@
+import { evidenceStoreOf } from '../evidence/evidence.store';
+import { evidenceSnapshot } from '../evidence/evidence.service';
 import { UniqueConstraintViolationException, type QueryOrderKeys } from '@mikro-orm/core';
 import type { Em } from '../orm';
 import type { Permissions } from '../accounts/permissions';
@@ -518,8 +520,9 @@ export class LedgerService {
   }
 
   /** Deletes a DRAFT or RETURNED entry (with its evidence links), by its department or the office. */
-  delete(id: string | number, expectedVersion?: number | null): Promise<boolean> {
-    return inTransaction(this.em, async () => {
+  async delete(id: string | number, expectedVersion?: number | null): Promise<boolean> {
+    let contents: string[] = [];
+    const done = await inTransaction(this.em, async () => {
       this.permissions.assertWrite('delete ledger entries');
       const row = await this.loadVisible(id);
       await this.assertOwnEntry(row, 'delete', false);
@@ -530,9 +533,17 @@ export class LedgerService {
       }
       const department = await this.em.findOneOrFail(Department, row.department.id);
       this.audit.deleted('LedgerEntry', row.id, this.snapshot(row, department.code));
+      // Its evidence rows go with it (ON DELETE CASCADE), each audited as the evidence service does.
+      const evidence = await this.em.find(Evidence, { ledgerEntry: row.id });
+      for (const e of evidence) this.audit.deleted('Evidence', e.id, evidenceSnapshot(e, row.id));
+      contents = [...new Set(evidence.map((e) => e.sha256))];
       this.em.remove(row);
       return true;
     });
+    // After commit: the stored contents no other evidence refers to go too (each in its own transaction).
+    const store = evidenceStoreOf(this.em);
+    for (const sha of contents) await store.dropIfUnreferenced(this.em, sha);
+    return done;
   }
 
   // ---- rules ---------------------------------------------------------------------------------------
