@@ -11,7 +11,7 @@ import { ROOT, launchBrowser, openSession, startUiServer, type UiServer } from '
 let server: UiServer;
 let browser: Browser;
 
-const GRIDS = ['/indicators', '/special-targets', '/rectifications', '/innovation-topics', '/standards', '/departments'];
+const GRIDS = ['/indicators', '/special-targets', '/rectifications', '/innovation-topics', '/standards', '/departments', '/year-targets'];
 const PAGES = [...GRIDS, '/department', '/department?name=区住建局', '/import', '/graphiql'];
 
 beforeAll(async () => {
