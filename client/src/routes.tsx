@@ -27,6 +27,11 @@ const YearTargetsPage = lazyPage(async () => {
   registerGridModules();
   return m.YearTargetsPage;
 });
+const LedgerPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/ledger/LedgerPage')]);
+  registerGridModules();
+  return m.LedgerPage;
+});
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
 
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -52,6 +57,7 @@ const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</S
 export const ROUTES: Route[] = [
   ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => page(<DataGrid key={spec.key} spec={spec} />) })),
   { path: '/year-targets', nav: { zh: '年度目标', en: 'Year targets' }, render: () => page(<YearTargetsPage />) },
+  { path: '/ledger', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },
