@@ -43,7 +43,8 @@ async function signInAs(username: string) {
   return s;
 }
 
-const entryRow = (page: Page, id: string) => page.locator(`.ag-center-cols-container .ag-row[row-id="${id}"]`);
+/** The entry's row (its pinned and scrolling parts: a cell's col-id picks the one that holds it). */
+const entryRow = (page: Page, id: string) => page.locator(`.ag-row[row-id="${id}"]`);
 /** A button of the row's actions (pinned right: its own row element with the same id). */
 const action = (page: Page, id: string, name: string) => page.locator(`.ag-row[row-id="${id}"] [data-testid="entry-${name}"]`);
 
@@ -90,7 +91,7 @@ describe('the ledger: file, return, resubmit, approve', { timeout: 90_000 }, () 
     expect(entry).toMatchObject({ periodKind: 'MONTH', actualValue: 560.5, state: 'SUBMITTED', returnReason: null });
     expect(entry.evidence.map((f) => f.fileName)).toEqual([FILE]);
     await eventually(() => entryRow(page, entry.id).locator('[col-id="state"]').textContent()).toBe('已提交');
-    await entryRow(page, entry.id).getByTestId('evidence-link').filter({ hasText: FILE }).waitFor();
+    await entryRow(page, entry.id).getByTestId('evidence-link').filter({ hasText: FILE }).first().waitFor();
     // Submitted: no more changes from the department.
     expect(await action(page, entry.id, 'edit').count()).toBe(0);
     // The file comes back as it went, to those who may see the entry.

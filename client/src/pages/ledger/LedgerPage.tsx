@@ -111,8 +111,8 @@ function columns(lang: Lang): ColDef<LedgerEntry>[] {
     { colId: 'progressText', field: 'progressText', headerName: t(LEDGER_TEXT.progress), flex: 1, minWidth: 200, tooltipField: 'progressText' },
     { colId: 'state', field: 'state', headerName: t(LEDGER_TEXT.state), width: 100, cellRenderer: StateCell },
     { colId: 'returnReason', field: 'returnReason', headerName: t(LEDGER_TEXT.returnReason), width: 180, tooltipField: 'returnReason' },
-    { colId: 'evidence', field: 'evidence', headerName: t(LEDGER_TEXT.evidence), width: 180, cellRenderer: EvidenceCell, sortable: false },
-    { colId: 'actions', headerName: t(LEDGER_TEXT.actions), width: 170, cellRenderer: ActionsCell, sortable: false, pinned: 'right' },
+    { colId: 'evidence', field: 'evidence', headerName: t(LEDGER_TEXT.evidence), width: 180, cellRenderer: EvidenceCell, cellDataType: false, sortable: false },
+    { colId: 'actions', headerName: t(LEDGER_TEXT.actions), width: 170, cellRenderer: ActionsCell, cellDataType: false, sortable: false, pinned: 'right' },
   ];
 }
 
