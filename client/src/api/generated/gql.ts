@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": typeof types.AuditEntryFieldsFragmentDoc,
     "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": typeof types.RowHistoryDocument,
+    "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}": typeof types.BoardIndicatorFragmentDoc,
+    "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}": typeof types.BoardIndicatorsDocument,
     "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": typeof types.DepartmentsDocument,
     "fragment SessionUser on User { username role department { id name nameEn } }": typeof types.SessionUserFragmentDoc,
     "query Me { me { ...SessionUser } }": typeof types.MeDocument,
@@ -39,6 +41,8 @@ type Documents = {
 const documents: Documents = {
     "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": types.AuditEntryFieldsFragmentDoc,
     "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": types.RowHistoryDocument,
+    "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}": types.BoardIndicatorFragmentDoc,
+    "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}": types.BoardIndicatorsDocument,
     "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": types.DepartmentsDocument,
     "fragment SessionUser on User { username role department { id name nameEn } }": types.SessionUserFragmentDoc,
     "query Me { me { ...SessionUser } }": types.MeDocument,
@@ -82,6 +86,14 @@ export function graphql(source: "fragment AuditEntryFields on AuditEntry { id at
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }"): (typeof documents)["query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}"): (typeof documents)["fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}"): (typeof documents)["query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
