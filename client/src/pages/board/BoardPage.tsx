@@ -140,7 +140,8 @@ export function BoardPage() {
             </h2>
             {depts === null && <p className="muted">{t(BOARD_TEXT.noScorecard)}</p>}
             {depts && (
-              <div className="board-table-wrap">
+              // Scrolls when there are many departments: reachable by keyboard, named for screen readers.
+              <div className="board-table-wrap" tabIndex={0} role="region" aria-labelledby="board-dept">
                 <table className="board-table" data-testid="board-departments">
                   <thead>
                     <tr>

@@ -32,8 +32,8 @@ export default function TrendChart({ indicator }: { indicator: BoardIndicator })
     };
   }, [indicator, lang, t]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <div className="board-chart" data-testid="trend-chart" role="img" aria-label={`${t(BOARD_TEXT.trend)}: ${indicator.name}`}>
+    <figure className="board-chart" data-testid="trend-chart" aria-label={`${t(BOARD_TEXT.trend)}: ${indicator.name}`}>
       <AgCharts options={options} />
-    </div>
+    </figure>
   );
 }
