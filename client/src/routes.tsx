@@ -22,6 +22,17 @@ const DataGrid = lazy(async () => {
 });
 const DepartmentPage = lazyPage(() => import('./pages/DepartmentPage').then((m) => m.DepartmentPage));
 const ImportPage = lazyPage(() => import('./pages/ImportPage').then((m) => m.ImportPage));
+const YearTargetsPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/year-targets/YearTargetsPage')]);
+  registerGridModules();
+  return m.YearTargetsPage;
+});
+const LedgerPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/ledger/LedgerPage')]);
+  registerGridModules();
+  return m.LedgerPage;
+});
+const BoardPage = lazyPage(() => import('./pages/board/BoardPage').then((m) => m.BoardPage));
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
 
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -46,6 +57,9 @@ const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</S
  */
 export const ROUTES: Route[] = [
   ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => page(<DataGrid key={spec.key} spec={spec} />) })),
+  { path: '/year-targets', nav: { zh: '年度目标', en: 'Year targets' }, render: () => page(<YearTargetsPage />) },
+  { path: '/ledger', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
+  { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },

@@ -11,8 +11,8 @@ import { ROOT, launchBrowser, openSession, startUiServer, type UiServer } from '
 let server: UiServer;
 let browser: Browser;
 
-const GRIDS = ['/indicators', '/special-targets', '/rectifications', '/innovation-topics', '/standards', '/departments'];
-const PAGES = [...GRIDS, '/department', '/department?name=区住建局', '/import', '/graphiql'];
+const GRIDS = ['/indicators', '/special-targets', '/rectifications', '/innovation-topics', '/standards', '/departments', '/year-targets'];
+const PAGES = [...GRIDS, '/ledger', '/ledger?view=queue', '/board', '/department', '/department?name=区住建局', '/import', '/graphiql'];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startUiServer(), launchBrowser()]);
@@ -34,6 +34,8 @@ async function go(page: Page, path: string) {
 
 async function ready(page: Page, path: string) {
   if (GRIDS.includes(path)) await page.locator('.ag-row[row-id]').first().waitFor();
+  else if (path.startsWith('/ledger')) await page.locator('.ledger-page .ag-root').waitFor();
+  else if (path.startsWith('/board')) await page.getByTestId('board-items').waitFor();
   else if (path === '/department') await page.locator('.dept-grid').waitFor();
   else if (path.startsWith('/department?')) await page.getByTestId('dept-name').waitFor();
   else if (path === '/import') await page.locator('.transfer-page').waitFor();
@@ -72,7 +74,7 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 /** Signed out, the pages that look different without a session (the rest are checked signed in). */
-const SIGNED_OUT = ['/login', '/indicators', '/department?name=区住建局', '/import'];
+const SIGNED_OUT = ['/login', '/indicators', '/year-targets', '/ledger', '/board', '/department?name=区住建局', '/import'];
 
 describe('accessibility', { timeout: 150_000 }, () => {
   for (const lang of ['zh', 'en'] as const) {

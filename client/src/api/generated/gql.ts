@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": typeof types.AuditEntryFieldsFragmentDoc,
     "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": typeof types.RowHistoryDocument,
+    "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}": typeof types.BoardIndicatorFragmentDoc,
+    "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}": typeof types.BoardIndicatorsDocument,
     "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": typeof types.DepartmentsDocument,
     "fragment SessionUser on User { username role department { id name nameEn } }": typeof types.SessionUserFragmentDoc,
     "query Me { me { ...SessionUser } }": typeof types.MeDocument,
@@ -26,6 +28,13 @@ type Documents = {
     "\n  mutation ImportTable($input: ImportInput!) {\n    importTable(input: $input) { ...ImportResultFields }\n  }\n": typeof types.ImportTableDocument,
     "\n  query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {\n    exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }\n  }\n": typeof types.ExportTableDocument,
     "query TransferPlans { plans { code name nameEn startYear } }": typeof types.TransferPlansDocument,
+    "fragment YearTargetFields on YearTarget { id year targetValue derived version }": typeof types.YearTargetFieldsFragmentDoc,
+    "fragment YearTargetIndicator on Indicator {\n  id seq name unit targetText targetKind targetValue targetMethod baseValue baseYear annualGrowthPct cumulative version\n  yearTargets { ...YearTargetFields }\n}": typeof types.YearTargetIndicatorFragmentDoc,
+    "query YearTargetIndicators($limit: Int, $offset: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit, offset: $offset) { totalCount items { ...YearTargetIndicator } }\n}": typeof types.YearTargetIndicatorsDocument,
+    "query YearTargetIndicator($id: ID!) { indicator(id: $id) { ...YearTargetIndicator } }": typeof types.YearTargetIndicatorDocument,
+    "mutation UpdateYearTarget($id: ID!, $patch: YearTargetPatch!, $expectedVersion: Int) {\n  updateYearTarget(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetFields }\n}": typeof types.UpdateYearTargetDocument,
+    "mutation UpdateYearTargetInputs($id: ID!, $patch: IndicatorPatch!, $expectedVersion: Int) {\n  updateIndicator(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetIndicator }\n}": typeof types.UpdateYearTargetInputsDocument,
+    "query YearTargetHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields }\n}": typeof types.YearTargetHistoryDocument,
     "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": typeof types.DepartmentUnitsFragmentDoc,
     "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": typeof types.DepartmentPageDocument,
     "query HubInfo { hubInfo { demoData } }": typeof types.HubInfoDocument,
@@ -33,6 +42,8 @@ type Documents = {
 const documents: Documents = {
     "fragment AuditEntryFields on AuditEntry { id at action entity entityId field before after username source batchId }": types.AuditEntryFieldsFragmentDoc,
     "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": types.RowHistoryDocument,
+    "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}": types.BoardIndicatorFragmentDoc,
+    "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}": types.BoardIndicatorsDocument,
     "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": types.DepartmentsDocument,
     "fragment SessionUser on User { username role department { id name nameEn } }": types.SessionUserFragmentDoc,
     "query Me { me { ...SessionUser } }": types.MeDocument,
@@ -43,6 +54,13 @@ const documents: Documents = {
     "\n  mutation ImportTable($input: ImportInput!) {\n    importTable(input: $input) { ...ImportResultFields }\n  }\n": types.ImportTableDocument,
     "\n  query ExportTable($table: TransferTable!, $format: TransferFormat!, $planCode: String) {\n    exportTable(table: $table, format: $format, planCode: $planCode) { filename mimeType rowCount contentBase64 }\n  }\n": types.ExportTableDocument,
     "query TransferPlans { plans { code name nameEn startYear } }": types.TransferPlansDocument,
+    "fragment YearTargetFields on YearTarget { id year targetValue derived version }": types.YearTargetFieldsFragmentDoc,
+    "fragment YearTargetIndicator on Indicator {\n  id seq name unit targetText targetKind targetValue targetMethod baseValue baseYear annualGrowthPct cumulative version\n  yearTargets { ...YearTargetFields }\n}": types.YearTargetIndicatorFragmentDoc,
+    "query YearTargetIndicators($limit: Int, $offset: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit, offset: $offset) { totalCount items { ...YearTargetIndicator } }\n}": types.YearTargetIndicatorsDocument,
+    "query YearTargetIndicator($id: ID!) { indicator(id: $id) { ...YearTargetIndicator } }": types.YearTargetIndicatorDocument,
+    "mutation UpdateYearTarget($id: ID!, $patch: YearTargetPatch!, $expectedVersion: Int) {\n  updateYearTarget(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetFields }\n}": types.UpdateYearTargetDocument,
+    "mutation UpdateYearTargetInputs($id: ID!, $patch: IndicatorPatch!, $expectedVersion: Int) {\n  updateIndicator(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetIndicator }\n}": types.UpdateYearTargetInputsDocument,
+    "query YearTargetHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields }\n}": types.YearTargetHistoryDocument,
     "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": types.DepartmentUnitsFragmentDoc,
     "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": types.DepartmentPageDocument,
     "query HubInfo { hubInfo { demoData } }": types.HubInfoDocument,
@@ -70,6 +88,14 @@ export function graphql(source: "fragment AuditEntryFields on AuditEntry { id at
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }"): (typeof documents)["query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}"): (typeof documents)["fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}"): (typeof documents)["query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -110,6 +136,34 @@ export function graphql(source: "\n  query ExportTable($table: TransferTable!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TransferPlans { plans { code name nameEn startYear } }"): (typeof documents)["query TransferPlans { plans { code name nameEn startYear } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment YearTargetFields on YearTarget { id year targetValue derived version }"): (typeof documents)["fragment YearTargetFields on YearTarget { id year targetValue derived version }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment YearTargetIndicator on Indicator {\n  id seq name unit targetText targetKind targetValue targetMethod baseValue baseYear annualGrowthPct cumulative version\n  yearTargets { ...YearTargetFields }\n}"): (typeof documents)["fragment YearTargetIndicator on Indicator {\n  id seq name unit targetText targetKind targetValue targetMethod baseValue baseYear annualGrowthPct cumulative version\n  yearTargets { ...YearTargetFields }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query YearTargetIndicators($limit: Int, $offset: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit, offset: $offset) { totalCount items { ...YearTargetIndicator } }\n}"): (typeof documents)["query YearTargetIndicators($limit: Int, $offset: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit, offset: $offset) { totalCount items { ...YearTargetIndicator } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query YearTargetIndicator($id: ID!) { indicator(id: $id) { ...YearTargetIndicator } }"): (typeof documents)["query YearTargetIndicator($id: ID!) { indicator(id: $id) { ...YearTargetIndicator } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateYearTarget($id: ID!, $patch: YearTargetPatch!, $expectedVersion: Int) {\n  updateYearTarget(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetFields }\n}"): (typeof documents)["mutation UpdateYearTarget($id: ID!, $patch: YearTargetPatch!, $expectedVersion: Int) {\n  updateYearTarget(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetFields }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateYearTargetInputs($id: ID!, $patch: IndicatorPatch!, $expectedVersion: Int) {\n  updateIndicator(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetIndicator }\n}"): (typeof documents)["mutation UpdateYearTargetInputs($id: ID!, $patch: IndicatorPatch!, $expectedVersion: Int) {\n  updateIndicator(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ...YearTargetIndicator }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query YearTargetHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields }\n}"): (typeof documents)["query YearTargetHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,38 @@
+import type { Text } from '../../i18n';
+import type { ProgressStatus } from '../../api/board';
+
+/** The board's words (动态监控), in both languages. */
+export const BOARD_TEXT = {
+  title: { zh: '动态监控', en: 'Monitoring' },
+  year: { zh: '年份', en: 'Year' },
+  period: { zh: '截至', en: 'As of' },
+  wholeYear: { zh: '全年', en: 'Whole year' },
+  overall: { zh: '总体', en: 'Overall' },
+  byAttribute: { zh: '按指标属性', en: 'By attribute' },
+  byDepartment: { zh: '按责任单位', en: 'By department' },
+  attention: { zh: '需要关注的指标（滞后、有风险的在前）', en: 'Indicators needing attention (off track and at risk first)' },
+  items: { zh: '指标完成情况', en: 'Indicators' },
+  trend: { zh: '趋势：年度目标与已审核实际值', en: 'Trend: year targets against approved actuals' },
+  target: { zh: '年度目标', en: 'Year target' },
+  actual: { zh: '实际值（已审核）', en: 'Actual (approved)' },
+  total: { zh: '合计', en: 'Total' },
+  completion: { zh: '完成率', en: 'Completion' },
+  noScorecard: { zh: '按责任单位的统计需要服务器提供 scorecard 查询（尚未部署）。', en: 'The by-department counts need the server’s scorecard query (not deployed yet).' },
+  pick: { zh: '点击指标查看趋势图', en: 'Click an indicator to see its trend' },
+  department: { zh: '单位', en: 'Department' },
+  showTrend: { zh: '查看趋势', en: 'Show trend' },
+} satisfies Record<string, Text>;
+
+export const STATUSES: ProgressStatus[] = ['OFF_TRACK', 'MISSED', 'AT_RISK', 'ON_TRACK', 'ACHIEVED', 'NO_DATA'];
+
+export const STATUS_LABEL: Record<ProgressStatus, Text> = {
+  ACHIEVED: { zh: '已完成', en: 'Achieved' },
+  MISSED: { zh: '未完成', en: 'Missed' },
+  ON_TRACK: { zh: '进度正常', en: 'On track' },
+  AT_RISK: { zh: '有风险', en: 'At risk' },
+  OFF_TRACK: { zh: '滞后', en: 'Off track' },
+  NO_DATA: { zh: '无数据', en: 'No data' },
+};
+
+/** Attention order: the ones to act on first. */
+export const STATUS_RANK: Record<ProgressStatus, number> = { OFF_TRACK: 0, MISSED: 1, AT_RISK: 2, NO_DATA: 3, ON_TRACK: 4, ACHIEVED: 5 };
