@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
-import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, type DatabaseConfig, type SecurityConfig } from './config';
+import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, evidenceConfig, type DatabaseConfig, type EvidenceConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
 import { jitPlugin } from './read/jit';
@@ -29,6 +29,7 @@ import { ANONYMOUS, SYSTEM_ACTOR } from './common/actor';
 import { validateInput } from './common/validation';
 import { CreateUserInput } from '../schema/accounts/account.inputs';
 import { Role } from '../schema/accounts/account.enums';
+import { registerEvidence } from './evidence/evidence.routes';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
@@ -42,6 +43,8 @@ export interface AppOptions extends OrmOptions {
   firstAdmin?: { username: string; password: string } | null;
   /** Size of the whole-answer cache for reads (server/cache); 0 turns it off. Default 64. */
   responseCacheMb?: number;
+  /** Evidence files of the ledger; by default from EVIDENCE_DIR, EVIDENCE_MAX_MB, EVIDENCE_MAX_FILES. */
+  evidence?: Partial<EvidenceConfig>;
 }
 
 export interface PlanHub {
@@ -155,6 +158,8 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   });
 
   registerOtherMethods(app);
+  // Evidence files over HTTP (upload, download), authenticated as GraphQL requests are.
+  await registerEvidence(app, { orm, authOf, anonymousRead: security.anonymousRead, config: { ...evidenceConfig(), ...options.evidence } });
   app.get('/health', async () => ({ ok: true }));
   await registerUi(app);
 

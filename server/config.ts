@@ -91,6 +91,31 @@ function nonNegative(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
+/** Evidence files of the ledger (server/evidence). */
+export interface EvidenceConfig {
+  /**
+   * EVIDENCE_DIR: keep file contents in this directory (named by their SHA-256) instead of the
+   * database, e.g. a volume several hub processes share; null: in the database.
+   */
+  dir: string | null;
+  /** EVIDENCE_MAX_MB: the largest file accepted, in bytes (default 20 MB). */
+  maxBytes: number;
+  /** EVIDENCE_MAX_FILES: files one ledger entry may hold (default 20). */
+  maxFilesPerEntry: number;
+}
+
+export const DEFAULT_EVIDENCE: EvidenceConfig = { dir: null, maxBytes: 20 * 1024 * 1024, maxFilesPerEntry: 20 };
+
+export function evidenceConfig(env: NodeJS.ProcessEnv = process.env): EvidenceConfig {
+  const files = positive(env.EVIDENCE_MAX_FILES, DEFAULT_EVIDENCE.maxFilesPerEntry, 'EVIDENCE_MAX_FILES');
+  if (!Number.isInteger(files)) throw new Error(`EVIDENCE_MAX_FILES "${env.EVIDENCE_MAX_FILES}" is not a whole number`);
+  return {
+    dir: env.EVIDENCE_DIR?.trim() ? resolve(env.EVIDENCE_DIR.trim()) : null,
+    maxBytes: Math.floor(positive(env.EVIDENCE_MAX_MB, DEFAULT_EVIDENCE.maxBytes / 1024 / 1024, 'EVIDENCE_MAX_MB') * 1024 * 1024),
+    maxFilesPerEntry: files,
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${env.PORT}" is not a port number`);

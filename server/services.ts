@@ -17,6 +17,8 @@ import { YearTargetService } from './year-targets/year-target.service';
 import { ProgressService } from './progress/progress.service';
 import { NoActuals } from './progress/actuals';
 import { DemoService } from './demo/demo';
+import { LedgerService } from './ledger/ledger.service';
+import { MilestoneService } from './milestones/milestone.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -40,6 +42,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     innovationTopics: new InnovationTopicService(em, deps),
     standards: new StandardService(em, deps),
     yearTargets,
+    ledger: new LedgerService(em, permissions, audit, departments, plans),
+    milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values come from the ledger (a later slice of issue 14); until then there are none.
     progress: new ProgressService(em, yearTargets, new NoActuals()),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.

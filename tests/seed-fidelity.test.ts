@@ -173,7 +173,8 @@ describe('seed fidelity: the seeded plan against its source text', () => {
         id seq name unit unitAsWritten targetText targetAsWritten targetValue targetKind annualGrowthPct
         attribute cumulative ${RESP} specialTargets { id seq } } }
       specialTargets(limit: 100, orderBy: [{field: "seq"}]) { totalCount items {
-        id seq title content othersInvolved assessmentMethods ${RESP} indicators { id seq } } }
+        id seq title content othersInvolved assessmentMethods ${RESP} indicators { id seq }
+        milestones { seq text name value unit year cumulative } } }
       rectifications(limit: 100, orderBy: [{field: "seq"}]) { totalCount items {
         id seq problem direction plan measures expectedOutcomes deadlineYear othersInvolved ${RESP} } }
       innovationTopics(limit: 100, orderBy: [{field: "seq"}]) { totalCount items {
@@ -375,6 +376,70 @@ describe('seed fidelity: the seeded plan against its source text', () => {
       expect(at).toBeGreaterThan(0);
       expect(paras.slice(at + 1, at + 6)).toEqual(['目标考核', '定期通报', '日常抽查', '实地核查', '绩效评估']);
       expect(paras.slice(at + 1, at + 6).map((m) => METHOD[m])).toEqual(methods6);
+    });
+  });
+
+  describe('表2 milestones: the numeric aims inside the targets’ contents', () => {
+    const table2 = parseTable2();
+    /** Numbers of the contents that are no aim: years, and names (人才新政27条, 5050计划, 4G, metro lines). seeds/README.md says why. */
+    const NOT_AIMS = [/20\d\d年/g, /人才新政27条/g, /“5050计划”/g, /4G网络/g, /地铁4、5、6号线/g, /地铁5号线/g];
+    const all = () => specialTargets.flatMap((st) => st.milestones.map((m: any) => ({ target: st.seq, ...m })));
+
+    it('46 milestones: 1, 7, 14, 2, 4, 15, 1, 1, 1 and none for the reform target', () => {
+      expect(specialTargets.map((st) => st.milestones.length)).toEqual([1, 7, 14, 2, 4, 15, 1, 1, 1, 0]);
+      expect(all()).toHaveLength(46);
+      for (const st of specialTargets) expect(st.milestones.map((m: any) => m.seq)).toEqual(st.milestones.map((_: unknown, i: number) => i + 1));
+    });
+
+    it('each text occurs verbatim in its target’s content as the source has it, and holds its value and unit as written', () => {
+      for (const m of all()) {
+        const src = table2[m.target - 1].content.join('\n');
+        expect(src.includes(m.text), `target ${m.target} milestone ${m.seq}: ${m.text}`).toBe(true);
+        const written = [String(m.value), m.value.toFixed(1), ...(m.value === 1 ? ['一'] : [])];
+        expect(written.some((w) => m.text.includes(`${w}${m.unit}`)), `${m.text} holds ${m.value}${m.unit}`).toBe(true);
+        expect(m.year).toBe(2020);
+      }
+    });
+
+    it('every number in the contents is inside a milestone’s text, or a year or a name', () => {
+      for (const [i, row] of table2.entries()) {
+        const content = row.content.join('\n');
+        const covered: [number, number][] = [];
+        for (const m of specialTargets[i].milestones) for (let at = content.indexOf(m.text); at >= 0; at = content.indexOf(m.text, at + 1)) covered.push([at, at + m.text.length]);
+        for (const re of NOT_AIMS) for (const hit of content.matchAll(re)) covered.push([hit.index!, hit.index! + hit[0].length]);
+        for (const n of content.matchAll(/\d+(?:\.\d+)?/g)) {
+          const inside = covered.some(([a, b]) => a <= n.index! && n.index! + n[0].length <= b);
+          expect(inside, `target ${i + 1}: ${content.slice(Math.max(0, n.index! - 10), n.index! + 10)}`).toBe(true);
+        }
+      }
+    });
+
+    it('hand-checked rows', () => {
+      const row = (target: number, seq: number) => {
+        const m = specialTargets[target - 1].milestones[seq - 1];
+        return [m.text, m.name, m.value, m.unit, m.cumulative];
+      };
+      expect(row(1, 1)).toEqual(['2020年实现智慧经济产业规模5000亿元', '智慧经济产业规模', 5000, '亿元', false]);
+      expect(row(2, 4)).toEqual(['力争五年内上市(挂牌)企业总数达150家以上', '上市(挂牌)企业总数', 150, '家', false]);
+      expect(row(2, 5)).toEqual(['力争五年引进人才总量不少于12.5万名', '引进人才总量', 12.5, '万名', true]);
+      expect(row(2, 7)).toEqual(['力争5年内全区数字安防产业专利储备总量突破1.2万件', '数字安防产业专利储备总量', 1.2, '万件', false]);
+      expect(row(3, 7)).toEqual(['新增就业岗位6万个', '新增就业岗位', 6, '万个', true]);
+      expect(row(3, 8)).toEqual(['重点培育贝壳社、六和桥、楼友会等50家众创空间、孵化器', '重点培育的众创空间、孵化器', 50, '家', false]);
+      expect(row(4, 2)).toEqual(['实现公交分担率达到35.0%以上', '公交分担率', 35, '%', false]);
+      expect(row(5, 1)).toEqual(['实际利用外资不低于40亿美元', '实际利用外资', 40, '亿美元', true]);
+      expect(row(6, 1)).toEqual(['到2020年常住人口总量不超过40万人', '常住人口总量', 40, '万人', false]);
+      expect(row(6, 14)).toEqual(['创办一所国际化学校', '创办国际化学校', 1, '所', true]);
+      expect(row(8, 1)).toEqual(['人均体育场地面积达到1.85平方米', '人均体育场地面积', 1.85, '平方米', false]);
+      expect(row(9, 1)).toEqual(['全区每万人口拥有社会组织10个', '每万人口拥有社会组织数', 10, '个', false]);
+    });
+
+    it('five-year totals (cumulative) are the new, introduced and built amounts of the period; levels, shares and stocks are not', () => {
+      const cumulative = all().filter((m) => m.cumulative).map((m) => `${m.target}.${m.seq}`);
+      expect(cumulative).toEqual(['2.1', '2.2', '2.5', '2.6', '3.6', '3.7', '5.1', '5.2', '5.3', '5.4', '6.2', '6.4', '6.5', '6.6', '6.11', '6.12', '6.13', '6.14', '6.15']);
+      // Every share is a level.
+      for (const m of all()) if (m.unit === '%') expect(m.cumulative, m.text).toBe(false);
+      // 总数 / 总量 of a stock (listed firms, patents held) is a level; 引进…总量 over five years is a total.
+      expect(all().filter((m) => /总数|储备总量/.test(m.text)).every((m) => !m.cumulative)).toBe(true);
     });
   });
 

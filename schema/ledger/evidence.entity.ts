@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseRow } from '../common/base.entity';
 import { User } from '../accounts/user.entity';
@@ -10,6 +10,8 @@ import { LedgerEntry } from './ledger-entry.entity';
  */
 @Entity()
 export class EvidenceFile {
+  [PrimaryKeyProp]?: 'sha256';
+
   @PrimaryKey({ type: 'string', length: 64 })
   sha256!: string;
 

@@ -14,6 +14,7 @@ import { SpecialTargetInput } from '../../schema/special-targets/special-target.
 import { RectificationInput } from '../../schema/rectifications/rectification.inputs';
 import { InnovationTopicInput } from '../../schema/innovation-topics/innovation-topic.inputs';
 import { StandardInput } from '../../schema/standards/standard.inputs';
+import { MilestoneInput, type MilestoneData } from '../../schema/milestones/milestone.inputs';
 import { ENUMS, type EnumName } from '../../schema/descriptors';
 
 /** The plan's own (Chinese) words for an enum, from the table descriptors: 预期性 → EXPECTED. */
@@ -109,6 +110,7 @@ class Importer {
 
     let above: { text: string; kind: string; value: number | null } | null = null;
     const indicatorIds = new Map<number, number>();
+    const milestoneSets: { row: Row; specialTargetId: number; content: string }[] = [];
     await this.rows(`${d}/indicators.json`, this.services.indicators, IndicatorInput, plan, (row, column) => {
       const written = String(row.target ?? '').trim();
       let target: { text: string; kind: string; value: number | null };
@@ -154,7 +156,8 @@ class Importer {
         return String(id);
       });
       return { seq: row.seq, title: row.title, content: row.content, assessmentMethods: methods, othersInvolved: row.othersInvolved ?? false, responsibilities: responsibilities(row), indicatorIds: indicators };
-    });
+    }, (row, saved) => milestoneSets.push({ row, specialTargetId: saved.id, content: saved.content }));
+    await this.milestones(`${d}/special-targets.json`, milestoneSets);
 
     await this.rows(`${d}/rectifications.json`, this.services.rectifications, RectificationInput, plan, (row) => ({
       ...pick(row, ['seq', 'problem', 'direction', 'plan', 'measures', 'expectedOutcomes', 'deadlineYear']),
@@ -193,6 +196,46 @@ class Importer {
         await this.em.flush();
         this.count(!existing, version, saved.version);
         after?.(row, saved);
+      });
+    }
+  }
+
+  /**
+   * Each special target's `milestones` (the numeric aims of its content: seq, text, name, value, unit,
+   * year, cumulative), checked as the API checks them and each text against the content it must
+   * occur in verbatim, then written through the milestone service as the target's whole set.
+   */
+  private async milestones(file: string, sets: { row: Row; specialTargetId: number; content: string }[]) {
+    const rowNo = (row: Row) => this.readArray(file).findIndex((r) => r.seq === row.seq) + 1;
+    for (const { row, specialTargetId, content } of sets) {
+      const n = rowNo(row);
+      const list = row.milestones == null ? [] : row.milestones;
+      if (!Array.isArray(list)) throw new TranscriptionError(file, n, 'milestones', 'expected an array of milestones');
+      const milestones: MilestoneData[] = [];
+      for (const [i, m] of list.entries()) {
+        const at = `milestones[${i}]`;
+        if (!m || typeof m !== 'object' || Array.isArray(m)) throw new TranscriptionError(file, n, at, 'expected an object');
+        const data = pick(m as Row, ['seq', 'text', 'name', 'value', 'unit', 'year', 'cumulative']);
+        await this.guard(file, n, async () => {
+          try {
+            await validateInput(MilestoneInput, { ...data, specialTargetId: String(specialTargetId) });
+          } catch (error) {
+            if (error instanceof AppError && typeof error.details.field === 'string') throw new TranscriptionError(file, n, `${at}.${error.details.field}`, error.message.replace(/^[^:]*: /, ''));
+            throw error;
+          }
+        });
+        const text = String(data.text);
+        if (!content.includes(text)) throw new TranscriptionError(file, n, `${at}.text`, `"${text}" does not occur verbatim in the content of special target ${row.seq}`);
+        milestones.push(data as unknown as MilestoneData);
+      }
+      await this.guard(file, n, async () => {
+        const before = await this.services.milestones.forSpecialTargets([specialTargetId]);
+        const had = before.get(specialTargetId)?.length ?? 0;
+        const done = await this.services.milestones.replaceMany([{ specialTargetId, milestones }]);
+        await this.em.flush();
+        this.report.created += done.created;
+        this.report.updated += done.updated;
+        this.report.unchanged += had - done.updated - done.deleted;
       });
     }
   }

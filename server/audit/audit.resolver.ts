@@ -9,11 +9,12 @@ import { InnovationTopic } from '../../schema/innovation-topics/innovation-topic
 import { Standard } from '../../schema/standards/standard.entity';
 import { Department } from '../../schema/departments/department.entity';
 import { YearTarget } from '../../schema/year-targets/year-target.entity';
+import { LedgerEntry } from '../../schema/ledger/ledger-entry.entity';
 import type { Context } from '../context';
 
 export const RestoredRow = createUnionType({
   name: 'RestoredRow',
-  types: () => [Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, Department, YearTarget] as const,
+  types: () => [Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, Department, YearTarget, LedgerEntry] as const,
 });
 
 @ObjectType()

@@ -7,6 +7,7 @@ import { InnovationTopicPatch } from '../../schema/innovation-topics/innovation-
 import { StandardPatch } from '../../schema/standards/standard.inputs';
 import { DepartmentPatch } from '../../schema/departments/department.inputs';
 import { YearTargetPatch } from '../../schema/year-targets/year-target.inputs';
+import { LedgerEntryPatch } from '../../schema/ledger/ledger.inputs';
 import { validateInput } from '../common/validation';
 import { badInput, withArgument } from '../errors';
 
@@ -18,6 +19,7 @@ const TABLES = {
   Standard: ['standards', StandardPatch],
   Department: ['departments', DepartmentPatch],
   YearTarget: ['yearTargets', YearTargetPatch],
+  LedgerEntry: ['ledger', LedgerEntryPatch],
 } as const;
 
 export class RestoreService {

@@ -13,6 +13,7 @@ import { rootFields, tablesRead } from './tables';
 const CACHEABLE_ROOTS = new Set([
   'plan', 'plans', 'department', 'departments', 'indicator', 'indicators', 'specialTarget', 'specialTargets',
   'rectification', 'rectifications', 'innovationTopic', 'innovationTopics', 'standard', 'standards', 'auditLog', 'hubInfo',
+  'ledgerEntries', 'ledgerEntry',
   '__typename', '__schema', '__type',
 ]);
 

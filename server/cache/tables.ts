@@ -33,6 +33,10 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   YearTarget: ['year_target'],
   // An indicator's completion: its year targets and, for 与GDP同步, the plan's GDP (actual values join when the ledger comes).
   Progress: ['year_target', 'indicator'],
+  LedgerEntry: ['ledger_entry'],
+  LedgerEntryPage: ['ledger_entry'],
+  Milestone: ['milestone'],
+  Evidence: ['evidence'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
 };
@@ -59,7 +63,10 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Query.rectifications': [],
   'Query.innovationTopics': [],
   'Query.standards': [],
+  'Query.ledgerEntries': [], // who may read what is decided from the reader (part of the cache key) and the entry's own columns
+  'Query.ledgerEntry': [],
   'Query.auditLog': [], // filters on the entry's own columns (its username is copied at write time)
+  'Query.milestones': ['special_target'], // ordered by their special targets, found by plan through them
   'Department.aliases': ['department_alias'],
   'Department.indicators': DEPARTMENT_ROWS,
   'Department.specialTargets': DEPARTMENT_ROWS,
@@ -74,6 +81,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Rectification.planCode': ['plan'],
   'InnovationTopic.planCode': ['plan'],
   'Standard.planCode': ['plan'],
+  'LedgerEntry.evidence': ['evidence'],
 };
 
 /**
@@ -88,11 +96,14 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Query.rectifications': { filter: LIST_FILTER },
   'Query.innovationTopics': { filter: LIST_FILTER },
   'Query.standards': { filter: LIST_FILTER },
+  // The department by any name or alias; search also looks in the items' names and the departments'.
+  'Query.ledgerEntries': { filter: ['department', 'department_alias', 'indicator', 'special_target', 'milestone'] },
   'Department.indicators': { planCode: ['plan'] },
   'Department.specialTargets': { planCode: ['plan'] },
   'Department.rectifications': { planCode: ['plan'] },
   'Department.innovationTopics': { planCode: ['plan'] },
   'Department.standards': { planCode: ['plan'] },
+  'Query.milestones': { filter: ['plan'] },
 };
 
 /** Object types that hold no rows of their own. */

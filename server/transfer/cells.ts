@@ -193,8 +193,26 @@ export function readCell(kind: CellKind, raw: unknown, nullable = false, spreads
       return readResponsibilities(raw, spreadsheet);
     case 'notes':
       return readNotes(raw, spreadsheet);
+    case 'milestones':
+      return readMilestones(raw, spreadsheet);
   }
 }
+
+/** A milestone as a JSON file gives it, before the input rules (MilestoneFields) check its values. */
+export type MilestoneCell = Record<string, unknown>;
+
+/** JSON only: a list of { seq, text, name, value, unit, year, cumulative } objects. */
+function readMilestones(raw: unknown, spreadsheet: boolean): MilestoneCell[] {
+  if (spreadsheet) throw new CellError('milestones travel in JSON files only (the whole plan or the special targets as JSON); leave this column out of a spreadsheet');
+  if (!Array.isArray(raw)) throw new CellError('expected a list of milestones, like [{ "seq": 1, "text": "…", "name": "…", "value": 150, "unit": "家", "year": 2020, "cumulative": false }]');
+  return raw.map((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new CellError(`milestone ${i + 1} should be an object { "seq": …, "text": …, "name": …, "value": …, "unit": … }`);
+    const unknown = Object.keys(item).filter((k) => !MILESTONE_KEYS.has(k));
+    if (unknown.length) throw new CellError(`milestone ${i + 1}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; a milestone has ${[...MILESTONE_KEYS].join(', ')}`);
+    return { ...(item as MilestoneCell) };
+  });
+}
+const MILESTONE_KEYS = new Set(['seq', 'text', 'name', 'value', 'unit', 'year', 'cumulative']);
 
 /** "区住建局:牵头; 区环保局:配合" (or LEAD/SUPPORT, full-width ：；, one per line), or a JSON list of { department, role, note }. */
 function readResponsibilities(raw: unknown, spreadsheet: boolean): ResponsibilityCell[] {
@@ -268,6 +286,9 @@ export function writeCell(kind: CellKind, value: unknown): string | number {
           .map((r) => `${r.department}: ${r.note}`)
           .join('\n'),
       );
+    case 'milestones':
+      // Previews only (spreadsheets do not carry milestones): one line each, 1. 上市(挂牌)企业总数 150 家 (2020, 累计).
+      return (value as MilestoneCell[]).map((m) => `${m.seq}. ${m.name} ${m.value} ${m.unit} (${m.year ?? 2020}${m.cumulative ? ', 累计' : ''}): ${m.text}`).join('\n');
     default:
       return guardCell(String(value));
   }

@@ -4,6 +4,8 @@ import { writeCell } from './cells';
 import { defaultMethod } from '../year-targets/derive';
 import type { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 import type { ColumnSpec } from './tables';
+import type { MilestoneData } from '../../schema/milestones/milestone.inputs';
+import { milestoneValues } from '../milestones/milestone.service';
 
 /**
  * What a row of a file changes in the stored row: pure functions of the two, in the services'
@@ -34,6 +36,8 @@ export interface Current {
   values: Record<string, unknown>;
   responsibilities: Resp[];
   indicatorIds: number[];
+  /** specialTargets: the stored milestones, in seq order. */
+  milestones?: Required<MilestoneData>[];
 }
 
 /** A row of the file as the diff sees it: values by field (undefined: the file has no such column), resolved responsibilities and links. */
@@ -169,4 +173,15 @@ export function departmentChanges(data: Record<string, unknown>, cur: Record<str
     return key(data.aliases) !== key(cur.aliases);
   };
   return Object.keys(data).filter((k) => data[k] !== undefined && differs(k));
+}
+
+/**
+ * A special target's milestones as the file asks for them, in seq order, compared with the stored
+ * ones: null when the file does not set them or they are the same (values as the service keeps
+ * them: texts trimmed, year 2020 and cumulative false where not given).
+ */
+export function milestonesWanted(read: Record<string, unknown>[] | undefined, cur: { milestones?: Required<MilestoneData>[] } | null): Required<MilestoneData>[] | null {
+  if (read === undefined) return null;
+  const wanted = read.map((m) => milestoneValues(m as unknown as MilestoneData)).sort((a, b) => a.seq - b.seq);
+  return same(wanted, cur?.milestones ?? []) ? null : wanted;
 }

@@ -109,6 +109,7 @@ export class Exporter {
         const values: Values = { seq: row.seq, ...row.values };
         values.responsibilities = row.responsibilities.map((r) => ({ department: this.departments.get(r.departmentId)?.name ?? String(r.departmentId), role: r.role, note: r.note, ...(r.noteEn ? { noteEn: r.noteEn } : {}) }));
         if (seqOf) values.indicators = row.indicatorIds.map((id) => seqOf!.get(id)!).sort((a, b) => a - b);
+        if (item.name === TransferTable.SPECIAL_TARGETS) values.milestones = row.milestones;
         values.planCode = plan!.code;
         return values;
       });
@@ -152,9 +153,12 @@ function jsonRow(spec: TableSpec, values: Values): Values {
   return out;
 }
 
+/** The columns a spreadsheet (CSV, XLSX) carries: all but the JSON-only ones (milestones). */
+const sheetColumns = (spec: TableSpec) => spec.columns.filter((c) => !c.jsonOnly);
+
 /** A row as spreadsheet cells, in the table's column order. */
 function cells(spec: TableSpec, values: Values): (string | number)[] {
-  return spec.columns.map((c) => writeCell(c.kind, c.kind.type === 'notes' ? values.responsibilities : values[c.field]));
+  return sheetColumns(spec).map((c) => writeCell(c.kind, c.kind.type === 'notes' ? values.responsibilities : values[c.field]));
 }
 
 async function put(out: Writable, text: string | Buffer) {
@@ -163,7 +167,7 @@ async function put(out: Writable, text: string | Buffer) {
 
 async function writeCsv(spec: TableSpec, pages: AsyncGenerator<Values[]>, out: Writable): Promise<number> {
   const options = { record_delimiter: 'windows' as const };
-  await put(out, '\uFEFF' + stringify([spec.columns.map((c) => c.header)], options));
+  await put(out, '\uFEFF' + stringify([sheetColumns(spec).map((c) => c.header)], options));
   let count = 0;
   for await (const page of pages) {
     await put(out, stringify(page.map((v) => cells(spec, v).map(String)), options));
@@ -175,7 +179,7 @@ async function writeCsv(spec: TableSpec, pages: AsyncGenerator<Values[]>, out: W
 async function writeXlsx(spec: TableSpec, pages: AsyncGenerator<Values[]>, out: Writable): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(spec.label, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 16 }));
+  sheet.columns = sheetColumns(spec).map((c) => ({ header: c.header, key: c.field, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;

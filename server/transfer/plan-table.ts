@@ -7,7 +7,12 @@ import { TransferTable, ImportAction } from '../../schema/transfer/transfer.enum
 import { parseTarget } from '../indicators/target';
 import { idsBySeq } from '../db/rows';
 import { DepartmentDirectory, resolveResponsibilities } from './departments';
-import { itemChanges, itemPatch, respInput, wantedResponsibilities, type Current, type FieldChange } from './diff';
+import { itemChanges, itemPatch, milestonesWanted, respInput, show, wantedResponsibilities, type Current, type FieldChange } from './diff';
+import type { MilestoneData } from '../../schema/milestones/milestone.inputs';
+import { MilestoneFields } from '../../schema/milestones/milestone.inputs';
+import type { MilestoneSet } from '../milestones/milestone.service';
+import { checkInput } from './validate';
+import { MILESTONES_COLUMN } from './tables';
 import type { ImportRun } from './importer';
 import { errorReason, fileProblem } from './problems';
 import type { Row } from './rows';
@@ -31,11 +36,13 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
   private fatal: unknown = null;
   /** The file's columns that are fields of the input class. */
   private get inputFields(): string[] {
-    return (this._inputFields ??= [...this.map.byField.keys()].filter((f) => !['planCode', 'indicators', 'responsibilities', 'responsibilityNotes'].includes(f)));
+    return (this._inputFields ??= [...this.map.byField.keys()].filter((f) => !['planCode', 'indicators', 'responsibilities', 'responsibilityNotes', 'milestones'].includes(f)));
   }
   private _inputFields: string[] | undefined;
 
   private readonly stored: StoredRows;
+  /** specialTargets: the milestones a row's file sets and that differ from the stored ones (in seq order). */
+  private readonly milestones = new Map<Row, Required<MilestoneData>[]>();
 
   constructor(run: ImportRun, spec: PlanTableSpec) {
     super(run, spec);
@@ -87,6 +94,7 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
       const id = this.existing.get(row.key as number);
       if (id == null) {
         this.finishTarget(row, null);
+        this.checkMilestones(row, null);
         if (!row.ok) continue;
         row.action = ImportAction.CREATE;
         row.changes = () => this.changes(row, null);
@@ -95,15 +103,23 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
       }
       const cur = current.get(id)!;
       this.finishTarget(row, cur);
+      this.checkMilestones(row, cur);
       if (!row.ok) continue;
       const patch = itemPatch(row, cur);
       row.changes = () => this.changes(row, cur, patch);
-      row.action = Object.keys(patch).length ? ImportAction.UPDATE : ImportAction.UNCHANGED;
-      if (row.action === ImportAction.UPDATE) updates.push({ row, id, version: cur.version, patch });
+      row.action = Object.keys(patch).length || this.milestones.has(row) ? ImportAction.UPDATE : ImportAction.UNCHANGED;
+      if (Object.keys(patch).length) updates.push({ row, id, version: cur.version, patch });
     }
     if (!this.run.failed && updates.length) {
       await this.settle();
       await this.update(updates);
+    }
+    // Milestones of stored special targets (new ones get theirs when they are created).
+    const changedSets = chunk.filter((r) => r.ok && this.milestones.has(r) && this.existing.has(r.key as number));
+    if (!this.run.failed && changedSets.length) {
+      await this.settle();
+      for (const r of changedSets) r.action = ImportAction.UPDATE;
+      await this.writeMilestones(changedSets, changedSets.map((r) => this.existing.get(r.key as number)!));
     }
     if (!this.run.failed && creates.length) {
       // Double-buffered: this chunk's rows are written while the next chunk is read and checked;
@@ -154,6 +170,47 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
     this.validate(row, data);
   }
 
+  /**
+   * specialTargets: each milestone the file gives against MilestoneFields' rules (seq, text, name,
+   * value, unit, year, cumulative), its seq once, and its text in the row's content (the file's, else
+   * the stored one); the set is remembered when it differs from the stored one.
+   */
+  private checkMilestones(row: Row, cur: Current | null) {
+    if (row.milestones === undefined || !row.ok) return;
+    const seen = new Map<unknown, number>();
+    const content = typeof row.values.content === 'string' ? row.values.content.trim() : cur ? String(cur.values.content ?? '') : '';
+    for (const [i, m] of row.milestones.entries()) {
+      const at = `milestones[${i}]`;
+      const problems = checkInput(MilestoneFields, m);
+      // One problem per field: the first rule it breaks (a bad number breaks three with the same words).
+      const reported = new Set<string>();
+      for (const p of problems) if (!reported.has(p.field)) reported.add(p.field), this.problem(row, `${at}.${p.field}`, `${at}.${p.field}: ${p.message}`);
+      if (problems.length) continue;
+      if (seen.has(m.seq)) this.problem(row, `${at}.seq`, `${at}.seq: seq ${m.seq} is already milestone ${seen.get(m.seq)! + 1} of this special target`);
+      seen.set(m.seq, i);
+      const text = String(m.text).trim();
+      if (!content.includes(text)) this.problem(row, `${at}.text`, `${at}.text: "${text}" does not occur in the special target’s content; copy the aim exactly as the content words it`);
+    }
+    if (!row.ok) return;
+    const wanted = milestonesWanted(row.milestones, cur);
+    if (wanted) this.milestones.set(row, wanted);
+  }
+
+  /** The changed milestone sets of these rows (special target ids in the same order) through the milestone service: set-wise, its permission check and audit entries. */
+  private async writeMilestones(rows: Row[], ids: number[], created = false) {
+    const sets: MilestoneSet[] = rows.map((r, i) => ({ specialTargetId: ids[i], milestones: this.milestones.get(r)! }));
+    try {
+      await this.run.services.milestones.replaceMany(sets, { created });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.run.em.clear();
+      const k = typeof error.details.set === 'number' ? error.details.set : 0;
+      this.serviceProblem(rows[k] ?? rows[0], error);
+    } finally {
+      for (const r of rows) this.milestones.delete(r);
+    }
+  }
+
   private async loadIndicatorIds(chunk: Row[]) {
     this.indicatorIds ??= new Map();
     const wanted = [...new Set(chunk.flatMap((r) => (Array.isArray(r.values.indicators) ? (r.values.indicators as number[]) : [])))].filter((s) => !this.indicatorIds!.has(s));
@@ -173,6 +230,7 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
           return { departmentId: d.id, department: d.name, code: d.code, role: r.role, note: r.note, noteEn: r.noteEn };
         }),
         indicatorIds: row.indicatorIds,
+        milestones: row.milestones,
       });
     }
     return out;
@@ -200,7 +258,10 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
   /** What the preview shows as changed (see itemChanges). */
   private changes(row: Row, cur: Current | null, patch?: ItemData): FieldChange[] {
     const seqOf = (ids: number[]) => ids.map((id) => [...this.indicatorIds!.entries()].find(([, v]) => v === id)?.[0] ?? id).sort((a, b) => a - b);
-    return itemChanges(this.spec.columns, row, cur, patch, { seqOf, notesColumn: this.has('responsibilityNotes') });
+    const out = itemChanges(this.spec.columns, row, cur, patch, { seqOf, notesColumn: this.has('responsibilityNotes') });
+    const wanted = row.milestones === undefined ? null : milestonesWanted(row.milestones, cur);
+    if (wanted && (cur || wanted.length)) out.push({ field: 'milestones', before: cur ? show(MILESTONES_COLUMN, cur.milestones ?? []) || null : null, after: show(MILESTONES_COLUMN, wanted) || null });
+    return out;
   }
 
   /** Changed rows through the service's updateMany (its permission checks and audit entries), a batch between clears of the identity map. */
@@ -237,9 +298,12 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
   }
 
   private async createEach(rows: Row[]) {
+    const withMilestones: Row[] = [];
+    const ids: number[] = [];
     for (const [i, row] of rows.entries()) {
       try {
-        await this.service.create(this.createData(row));
+        const created = await this.service.create(this.createData(row));
+        if (this.milestones.has(row)) withMilestones.push(row), ids.push(created.id);
       } catch (error) {
         this.run.em.clear();
         this.serviceProblem(row, error);
@@ -247,6 +311,7 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
       }
       if (i % SERVICE_BATCH === SERVICE_BATCH - 1) this.run.refresh();
     }
+    if (withMilestones.length) await this.writeMilestones(withMilestones, ids, true);
   }
 
   /** New rows set-wise through the service's createMany (its permission check and audit entries). */
@@ -262,7 +327,9 @@ export class PlanTableImporter extends TableImporter<PlanTableSpec> {
       };
     });
     try {
-      await this.service.createMany(this.plan!, items);
+      const ids = await this.service.createMany(this.plan!, items);
+      const at = rows.flatMap((r, i) => (this.milestones.has(r) ? [i] : []));
+      if (at.length) await this.writeMilestones(at.map((i) => rows[i]), at.map((i) => ids[i]), true);
     } catch (error) {
       this.run.em.clear();
       if (error instanceof AppError) return this.serviceProblem(rows[0], error);

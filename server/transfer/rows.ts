@@ -1,5 +1,5 @@
 import { ImportAction } from '../../schema/transfer/transfer.enums';
-import { CellError, isBlank, readCell, type NoteCell, type ResponsibilityCell } from './cells';
+import { CellError, isBlank, readCell, type MilestoneCell, type NoteCell, type ResponsibilityCell } from './cells';
 import type { FieldChange, Resp } from './diff';
 import type { ColumnSpec } from './tables';
 import type { SourceRow } from './readers';
@@ -20,6 +20,8 @@ export interface Row {
   responsibilities?: Resp[];
   /** specialTargets: linked indicator ids. */
   indicatorIds?: number[];
+  /** specialTargets, JSON: the milestones as the file gives them; undefined: the file does not set them (they are left alone). */
+  milestones?: MilestoneCell[];
   action?: ImportAction;
   /** What the preview shows as changed; computed only for previewed rows. */
   changes?: () => FieldChange[];
@@ -48,6 +50,7 @@ export function readRow(source: SourceRow, columns: (ColumnSpec | null)[], sprea
       const value = readCell(column.kind, raw, column.nullable, spreadsheet);
       if (column.kind.type === 'responsibilities') row.resps = value as ResponsibilityCell[];
       else if (column.kind.type === 'notes') row.notes = value as NoteCell[];
+      else if (column.kind.type === 'milestones') row.milestones = value as MilestoneCell[] | undefined;
       else row.values[column.field] = value;
     } catch (error) {
       if (!(error instanceof CellError)) throw error;

@@ -1,6 +1,8 @@
 import { JsonType, type EntityProperty } from '@mikro-orm/core';
 import type { Em } from '../orm';
 import { pivotPairs, responsibilityRows, TableRows } from '../db/rows';
+import { marks, selectRows } from '../db/sql';
+import type { MilestoneData } from '../../schema/milestones/milestone.inputs';
 import type { PlanTableSpec, ColumnSpec } from './tables';
 
 /** A stored plan-table row as imports compare it and exports write it: values by API field. */
@@ -12,6 +14,8 @@ export interface StoredRow {
   responsibilities: { departmentId: number; role: string; note: string | null; noteEn: string | null }[];
   /** specialTargets: linked indicator ids. */
   indicatorIds: number[];
+  /** specialTargets: the milestones, in seq order (others: none). */
+  milestones: Required<MilestoneData>[];
 }
 
 /**
@@ -29,7 +33,7 @@ export class StoredRows {
   ) {
     const meta = em.getMetadata().get(spec.typeName);
     this.fields = spec.columns
-      .filter((c) => !['responsibilities', 'notes', 'planCode', 'seqList'].includes(c.kind.type) && c.field !== 'seq')
+      .filter((c) => !['responsibilities', 'notes', 'planCode', 'seqList', 'milestones'].includes(c.kind.type) && c.field !== 'seq')
       .map((c) => {
         const prop = meta.properties[(c.property ?? c.field) as never] as EntityProperty;
         return { column: c, name: prop.fieldNames[0], prop };
@@ -56,12 +60,34 @@ export class StoredRows {
       list.push({ departmentId: r.departmentId, role: r.role, note: r.note, noteEn: r.noteEn });
     }
     const links = this.spec.kind === 'specialTarget' ? await pivotPairs(this.em, this.spec.typeName, 'indicatorRows', ids) : new Map<number, number[]>();
+    const milestones = this.spec.kind === 'specialTarget' ? await this.milestones(ids) : new Map<number, Required<MilestoneData>[]>();
     return rows.map((r) => {
       const id = Number(r.id);
       const values: Record<string, unknown> = {};
       for (const f of this.fields) values[f.column.field] = this.load(f, r[f.name]);
-      return { id, seq: Number(r.seq), version: Number(r.version), values, responsibilities: byItem.get(id) ?? [], indicatorIds: links.get(id) ?? [] };
+      return { id, seq: Number(r.seq), version: Number(r.version), values, responsibilities: byItem.get(id) ?? [], indicatorIds: links.get(id) ?? [], milestones: milestones.get(id) ?? [] };
     });
+  }
+
+  /** The milestones of these special targets, by special target, in seq order: one statement. */
+  private async milestones(ids: number[]): Promise<Map<number, Required<MilestoneData>[]>> {
+    const out = new Map<number, Required<MilestoneData>[]>();
+    const meta = this.em.getMetadata().get('Milestone');
+    const col = (p: string) => meta.properties[p as never].fieldNames[0];
+    const fields = ['seq', 'text', 'name', 'value', 'unit', 'year', 'cumulative'];
+    const rows = await selectRows(
+      this.em,
+      `select ${col('specialTarget')} as owner, ${fields.map((f) => `${col(f)} as ${f}`).join(', ')} from ${meta.tableName} where ${col('specialTarget')} in (${marks(ids.length)}) order by ${col('specialTarget')}, ${col('seq')}`,
+      ids,
+    );
+    for (const r of rows) {
+      const owner = Number(r.owner);
+      let list = out.get(owner);
+      if (!list) out.set(owner, (list = []));
+      const c = r.cumulative;
+      list.push({ seq: Number(r.seq), text: String(r.text), name: String(r.name), value: Number(r.value), unit: String(r.unit), year: Number(r.year), cumulative: c === true || c === 1 || c === '1' || c === 't' });
+    }
+    return out;
   }
 
   async byIds(ids: number[]): Promise<Map<number, StoredRow>> {

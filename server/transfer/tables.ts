@@ -30,7 +30,8 @@ export type CellKind =
   | { type: 'seqList' }
   | { type: 'responsibilities' }
   | { type: 'notes' }
-  | { type: 'planCode' };
+  | { type: 'planCode' }
+  | { type: 'milestones' };
 
 export interface ColumnSpec {
   /** The API field name: the English header and the JSON key. */
@@ -50,6 +51,8 @@ export interface ColumnSpec {
   width?: number;
   /** How the value is stored where the column differs from the API (a list kept as text). */
   stored?: { save(value: unknown): unknown; load(value: unknown): unknown };
+  /** JSON files only (a list of objects): CSV and XLSX exports leave it out, and a spreadsheet cannot set it. */
+  jsonOnly?: boolean;
 }
 
 export type TableName = Exclude<TransferTable, TransferTable.ALL>;
@@ -114,12 +117,25 @@ const plan = (name: PlanTableName, d: TableDescriptor, inputClass: new () => obj
   typeName: d.typeName,
 });
 
+/**
+ * A special target's milestones (the numeric aims of its content) travel under it in JSON files, as a
+ * list of { seq, text, name, value, unit, year, cumulative }: the whole set of that target (a file
+ * without the key leaves the stored milestones alone, as older exports do). Not a column of the grid
+ * or of spreadsheets, so not in the table's descriptor; placed after the linked indicators.
+ */
+export const MILESTONES_COLUMN: ColumnSpec = { field: 'milestones', header: '里程碑', aliases: ['Milestones', '分项目标'], kind: { type: 'milestones' }, jsonOnly: true };
+
+function withMilestones(spec: PlanTableSpec): PlanTableSpec {
+  const at = spec.columns.findIndex((c) => c.field === 'indicators') + 1;
+  return { ...spec, columns: [...spec.columns.slice(0, at), MILESTONES_COLUMN, ...spec.columns.slice(at)] };
+}
+
 /** Each table as files carry it: derived from its descriptor (schema/<table>/<table>.descriptor.ts). */
 export const TABLES: Record<TableName, TableSpec> = {
   plans: { name: TransferTable.PLANS, ...base(DESCRIPTORS.plans), inputClass: PlanRowInput },
   departments: { name: TransferTable.DEPARTMENTS, ...base(DESCRIPTORS.departments), inputClass: DepartmentInput },
   indicators: plan(TransferTable.INDICATORS, DESCRIPTORS.indicators, IndicatorInput, Indicator, 'indicator'),
-  specialTargets: plan(TransferTable.SPECIAL_TARGETS, DESCRIPTORS.specialTargets, SpecialTargetInput, SpecialTarget, 'specialTarget'),
+  specialTargets: withMilestones(plan(TransferTable.SPECIAL_TARGETS, DESCRIPTORS.specialTargets, SpecialTargetInput, SpecialTarget, 'specialTarget')),
   rectifications: plan(TransferTable.RECTIFICATIONS, DESCRIPTORS.rectifications, RectificationInput, Rectification, 'rectification'),
   innovationTopics: plan(TransferTable.INNOVATION_TOPICS, DESCRIPTORS.innovationTopics, InnovationTopicInput, InnovationTopic, 'innovationTopic'),
   standards: plan(TransferTable.STANDARDS, DESCRIPTORS.standards, StandardInput, Standard, 'standard'),
