@@ -225,8 +225,8 @@ describe('the demo data set next to real entries', () => {
       fork.persist(fork.create(Milestone, { specialTarget: st, seq: seq++, text: `演示里程碑${k}`, name: `里程碑${k}`, value: k ? 150 : 12.5, unit: k ? '家' : '万人', year: 2020, cumulative: !k } as never));
     }
     await fork.flush();
-    // Per milestone with a lead department: its years up to 2018 that are not past its aim's year, and two quarters when the aim is 2019 or later.
-    const ms = await sql(hub, "select m.id, m.year, m.unit, (select min(r.department_id) from responsibility r where r.special_target_id = m.special_target_id and r.role = 'LEAD') as lead from milestone m");
+    // The lead is the special target's first LEAD (some have several). Per milestone with a lead department: its years up to 2018 that are not past its aim's year, and two quarters when the aim is 2019 or later.
+    const ms = await sql(hub, "select m.id, m.year, m.unit, (select r.department_id from responsibility r where r.special_target_id = m.special_target_id and r.role = 'LEAD' order by r.id limit 1) as lead from milestone m");
     const withLead = ms.filter((m) => m.lead != null);
     const expected = withLead.reduce((n, m) => n + [2016, 2017, 2018].filter((y) => y <= Number(m.year)).length + (Number(m.year) >= 2019 ? 2 : 0), 0);
     const r = await load(hub, 'demo-ms');
