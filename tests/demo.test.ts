@@ -165,6 +165,22 @@ describe('the demo data set', () => {
     expect({ rows: await ledgerRows(hub), base: await baseValues(hub), audit: await count(hub, 'audit_entry'), marks: await count(hub, 'demo_mark') }).toEqual(before);
   });
 
+  it('works with the ledger as filed entries do: readers see the approved ones, the office approves from the queue; a reload puts the demo back', async () => {
+    const page = (filter: string, as?: Parameters<TestHub['gql']>[2]) =>
+      hub.gql(`{ ledgerEntries(filter: ${filter}, limit: 1000) { totalCount items { id version state progressText department { name } } } }`, undefined, as).then((d) => d.ledgerEntries);
+    const queue = await page('{ state: SUBMITTED }');
+    expect(queue.totalCount).toBe((await sql(hub, "select count(*) as n from ledger_entry where state = 'SUBMITTED'"))[0].n * 1);
+    expect(queue.items.every((e: { progressText: string }) => e.progressText.startsWith(DEMO_LABEL))).toBe(true);
+    expect((await page('{ state: DRAFT }', ANONYMOUS)).totalCount).toBe(0);
+    expect((await page('{ state: APPROVED, year: 2019 }', ANONYMOUS)).totalCount).toBeGreaterThan(100);
+    const [first] = queue.items;
+    const approved = (await hub.gql('mutation($id: ID!, $v: Int!) { approveLedgerEntry(id: $id, expectedVersion: $v) { state version } }', { id: first.id, v: first.version })).approveLedgerEntry;
+    expect(approved).toMatchObject({ state: 'APPROVED', version: first.version + 1 });
+    const again = await load(hub, 'demo-batch-3');
+    expect(again.entries).toMatchObject({ created: 0, updated: 1, deleted: 0 });
+    expect((await page('{ state: SUBMITTED }')).totalCount).toBe(queue.totalCount);
+  });
+
   it('only the operator loads or removes it', async () => {
     const admin = createServices(em(hub), hub.admin); // even the office's admin: it is not a GraphQL action
     await expect(admin.demo.load()).rejects.toMatchObject({ code: 'FORBIDDEN' });
