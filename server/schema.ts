@@ -18,11 +18,11 @@ import { AccountResolver } from './accounts/account.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { IndicatorYearTargetsResolver, YearTargetResolver } from './year-targets/year-target.resolver';
-import { IndicatorProgressResolver } from './progress/progress.resolver';
-import { HubInfoResolver } from './demo/hub-info.resolver';
+import { IndicatorProgressResolver, MilestoneProgressResolver, ProgressResolver } from './progress/progress.resolver';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { EvidenceResolver, LedgerEntryEvidenceResolver } from './evidence/evidence.resolver';
 import { MilestoneResolver, SpecialTargetMilestonesResolver } from './milestones/milestone.resolver';
+import { HubInfoResolver } from './demo/hub-info.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
 
@@ -32,7 +32,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
-    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, HubInfoResolver],
+    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

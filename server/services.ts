@@ -15,10 +15,10 @@ import { AccountService, DEFAULT_AUTH, type AuthSettings } from './accounts/acco
 import { RestoreService } from './audit/restore.service';
 import { YearTargetService } from './year-targets/year-target.service';
 import { ProgressService } from './progress/progress.service';
-import { NoActuals } from './progress/actuals';
-import { DemoService } from './demo/demo';
 import { LedgerService } from './ledger/ledger.service';
 import { MilestoneService } from './milestones/milestone.service';
+import { LedgerActuals } from './progress/ledger-actuals';
+import { DemoService } from './demo/demo';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -44,8 +44,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     yearTargets,
     ledger: new LedgerService(em, permissions, audit, departments, plans),
     milestones: new MilestoneService(em, permissions, audit, plans),
-    // Actual values come from the ledger (a later slice of issue 14); until then there are none.
-    progress: new ProgressService(em, yearTargets, new NoActuals()),
+    // Actual values: the lead departments' approved ledger entries.
+    progress: new ProgressService(em, new LedgerActuals(em), departments),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),
   };

@@ -15,6 +15,7 @@ import { Role } from '../schema/accounts/account.enums';
 import { LedgerState, PeriodKind } from '../schema/ledger/ledger.enums';
 import { LedgerEntry } from '../schema/ledger/ledger-entry.entity';
 import { LedgerEntryEvidenceResolver } from '../server/evidence/evidence.resolver';
+import { EvidenceStore } from '../server/evidence/evidence.store';
 import { ADMIN_PASSWORD, TEST_ENGINE, freshDatabase } from './helpers';
 
 /**
@@ -384,6 +385,20 @@ describe('evidence files in the database', () => {
     expect((await del(t.other)).errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await upload(hub, e, file(), { token: t.admin })).statusCode).toBe(201);
     expect((await del(t.housing)).data).toEqual({ deleteEvidence: true });
+  });
+
+  it('a large content is read from the database in slices, byte for byte', async () => {
+    const big = Buffer.alloc(2.5 * 1024 * 1024 + 7);
+    for (let i = 0; i < big.length; i += 4096) big.writeUInt32LE(i, i);
+    await (hub.orm.em.fork() as Em).getKnex().raw('insert into evidence_file (sha256, size, bytes, created_at) values (?, ?, ?, ?)', [sha(big), big.length, big, new Date()]);
+    const em = hub.orm.em.fork() as Em;
+    const content = await new EvidenceStore().read(em, sha(big));
+    const chunks: Buffer[] = [];
+    for await (const chunk of content as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(chunks.map((c) => c.length)).toEqual([1024 * 1024, 1024 * 1024, 0.5 * 1024 * 1024 + 7]);
+    expect(Buffer.concat(chunks).equals(big)).toBe(true);
+    await em.getKnex().raw('delete from evidence_file where sha256 = ?', [sha(big)]);
+    expect(await new EvidenceStore().read(em, sha(big))).toBeNull();
   });
 
   it('multipart bodies are read by the upload route only', async () => {

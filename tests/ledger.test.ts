@@ -5,6 +5,7 @@ import { createServices } from '../server/services';
 import { SYSTEM_ACTOR, type Actor } from '../server/common/actor';
 import type { Em } from '../server/orm';
 import { Milestone } from '../schema/milestones/milestone.entity';
+import { Evidence, EvidenceFile } from '../schema/ledger/evidence.entity';
 import { BulkRefusal } from '../server/errors';
 import { LedgerItemKind } from '../schema/ledger/ledger.inputs';
 import { buildGraphQLSchema } from '../server/schema';
@@ -130,6 +131,19 @@ describe('the ledger (电子台账)', () => {
       // The same item and period for another department is another entry (environment filed it above).
       const mine = await hub.gql(LIST, { filter: { period: '2017-06', indicatorIds: [indicator] } }, as.admin);
       expect(mine.ledgerEntries.items.map((e: any) => e.department.code).sort()).toEqual(['environment', 'housing']);
+    });
+
+    it('two creates of one key at the same moment: one is saved, the other is a CONFLICT naming the key', async () => {
+      const one = { indicatorId: indicator, period: '2016-12', actualValue: 1 };
+      const results = await Promise.all([run(SAVE, { input: one }, as.lead), run(SAVE, { input: { ...one, actualValue: 2 } }, as.lead)]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(['CONFLICT', 'ok']);
+      const refusal = results.find((r) => r.outcome === 'CONFLICT')!.error;
+      expect(refusal.extensions.reason).toBe('DUPLICATE');
+      expect(refusal.extensions.key).toEqual({ item: `indicator:${indicator}`, department: 'housing', period: '2016-12' });
+      const saved = results.find((r) => r.outcome === 'ok')!.data.saveLedgerEntry;
+      expect((await hub.gql(LIST, { filter: { period: '2016-12' } }, as.admin)).ledgerEntries.items.map((e: any) => e.id)).toEqual([saved.id]);
+      expect((await audit(saved.id)).map((a: any) => a.action)).toEqual(['CREATE']);
+      expect((await hub.gql(DELETE, { id: saved.id, v: saved.version }, as.lead)).deleteLedgerEntry).toBe(true);
     });
 
     it('bad input is refused with the field named, and nothing is stored', async () => {
@@ -327,6 +341,25 @@ describe('the ledger (电子台账)', () => {
     });
   });
 
+  describe('evidence and the workflow', () => {
+    it('an entry with only an evidence file can be submitted; one with nothing cannot; deleting an entry takes its evidence rows along', async () => {
+      const empty = await save({ indicatorId: indicator, period: '2016-10' }, as.lead);
+      const refusal = await refused(SUBMIT, { id: empty.id, v: empty.version }, as.lead, 'BAD_USER_INPUT');
+      expect(refusal.message).toMatch(/nothing to submit/);
+      const em = hub.orm.em.fork() as Em;
+      const sha = 'a'.repeat(64);
+      em.persist(em.create(EvidenceFile, { sha256: sha, size: 3, bytes: Buffer.from('pdf') } as never));
+      em.persist(em.create(Evidence, { ledgerEntry: Number(empty.id), file: sha, fileName: '月报.pdf', contentType: 'application/pdf', size: 3, sha256: sha } as never));
+      await em.flush();
+      const submitted = (await hub.gql(SUBMIT, { id: empty.id, v: empty.version }, as.lead)).submitLedgerEntry;
+      expect(submitted.state).toBe('SUBMITTED');
+      const returned = (await hub.gql(RETURN, { id: empty.id, v: submitted.version, reason: '请填写实际值' }, as.admin)).returnLedgerEntry;
+      expect((await hub.gql(DELETE, { id: empty.id, v: returned.version }, as.lead)).deleteLedgerEntry).toBe(true);
+      const left = await hub.orm.em.fork().getConnection().execute('select count(*) as n from evidence where ledger_entry_id = ?', [Number(empty.id)]);
+      expect(Number(left[0].n)).toBe(0);
+    });
+  });
+
   describe('reading', () => {
     const all = async (actor: Actor, filter: Record<string, unknown> = {}) => (await hub.gql(LIST, { filter, limit: 1000 }, actor)).ledgerEntries;
 
@@ -504,6 +537,18 @@ describe('the ledger (电子台账)', () => {
       // The submitted one is not editable by a re-load.
       const locked = await services().ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-01', actualValue: 1 }, upsert: true }]).catch((e) => e);
       expect(locked.error.details.reason).toBe('INVALID_STATE');
+      // The same key twice in one file; and the first refused row is the one named, whatever kind of refusal.
+      const twice = await services().ledger.saveMany([rows[1], { input: { indicatorId: indicator, period: '2020-4', actualValue: 1 } }, { input: { indicatorId: indicator, period: '2020-04', actualValue: 2 } }].slice(1)).catch((e) => e);
+      expect([twice.index, twice.error.details.reason, twice.error.message]).toEqual([1, 'DUPLICATE', expect.stringMatching(/2020-04 is given twice: in rows 1 and 2/)]);
+      const first = await services().ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-09', actualValue: 1 } }, { input: { indicatorId: indicator, period: '2020-01', actualValue: 1 }, upsert: true }, { input: { indicatorId: indicator, period: '2030' } }]).catch((e) => e);
+      expect([first.index, first.error.details.reason]).toEqual([1, 'INVALID_STATE']);
+      expect(await services().ledger.saveMany([])).toEqual([]);
+      // Rows about different kinds of item, with the other id columns blank, are not mistaken for one another.
+      const mixed = await services().ledger.saveMany([
+        { input: { indicatorId: '', specialTargetId: specialTarget, period: '2020-Q4', progressText: '完成' } },
+        { input: { indicatorId: '', milestoneId: milestone, period: '2020-Q4', actualValue: 3 } },
+      ]);
+      expect(mixed.map((e) => e.itemKey)).toEqual([`specialTarget:${specialTarget}`, `milestone:${milestone}`]);
       // The operator (CLI, import as SYSTEM) must name the department like the office.
       const system = await createServices(hub.orm.em.fork() as Em, SYSTEM_ACTOR).ledger.saveMany([{ input: { indicatorId: indicator, period: '2020-03' } }]).catch((e) => e);
       expect(system.error.details.field).toBe('department');
@@ -533,6 +578,25 @@ describe('the ledger (电子台账)', () => {
       // Straight into saveMany.
       const saved = await services.ledger.saveMany([{ input: { ...(items[2] as object), period: '2020', actualValue: 48 } }]);
       expect(saved[0]).toMatchObject({ period: '2020', actualValue: 48, state: 'DRAFT' });
+    });
+  });
+
+  describe('the supporting department and the office as filer', () => {
+    it('the supporting department files, submits and deletes its own entries; the office submits a department’s draft', async () => {
+      let own = await save({ indicatorId: indicator, period: '2020-05', actualValue: 77, progressText: '配合监测' }, as.support);
+      // The leading department cannot touch it (hidden while a draft, refused once submitted).
+      await refused(SUBMIT, { id: own.id, v: own.version }, as.lead, 'NOT_FOUND');
+      own = (await hub.gql(SUBMIT, { id: own.id, v: own.version }, as.support)).submitLedgerEntry;
+      expect(own).toMatchObject({ state: 'SUBMITTED', department: { code: 'environment' } });
+      await refused(DELETE, { id: own.id, v: own.version }, as.lead, 'FORBIDDEN');
+      own = (await hub.gql(RETURN, { id: own.id, v: own.version, reason: '与牵头单位数据不一致' }, as.admin)).returnLedgerEntry;
+      expect((await hub.gql(DELETE, { id: own.id, v: own.version }, as.support)).deleteLedgerEntry).toBe(true);
+
+      const draft = await save({ indicatorId: indicator, period: '2020-06', actualValue: 78 }, as.lead);
+      const byOffice = (await hub.gql(SUBMIT, { id: draft.id, v: draft.version }, as.admin)).submitLedgerEntry;
+      expect(byOffice.state).toBe('SUBMITTED');
+      const trail = await audit(draft.id);
+      expect(trail.at(-1)).toMatchObject({ action: 'UPDATE', field: 'state', username: 'admin' });
     });
   });
 });

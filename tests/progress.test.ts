@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TargetKind, TargetMethod } from '../schema/indicators/indicator.enums';
 import { ProgressStatus } from '../schema/progress/progress.enums';
-import { computeProgress, type ProgressInput, type ProgressSubject } from '../server/progress/completion';
+import { computeProgress, knownAt, parsePeriod, reportingNote, type ProgressInput, type ProgressSubject } from '../server/progress/completion';
+import { milestoneProgress } from '../server/progress/milestone-completion';
 import { defaultMethod, deriveYearTargets, type TargetInputs } from '../server/year-targets/derive';
 
 /** Issue 14: the year targets' methods and the completion rules, fed values directly (no database). Every expectation is worked out by hand in its comment. */
@@ -206,5 +207,92 @@ describe('completion', () => {
     const noBase = run({ indicator: { ...gdp, baseValue: null }, yearTargets: targetsOf([null, null, null, null, 1500]), actuals: [{ period: '2019', value: 1100 }] });
     expect(noBase.status).toBe(ProgressStatus.NO_DATA);
     expect(noBase.explanation).toContain('2015年基期值未录入');
+  });
+});
+
+describe('judged at a period', () => {
+  const sales = subject({ name: '社会消费品零售总额', unit: '亿元', targetKind: TargetKind.EXACT, baseValue: 100 });
+  const actuals = [
+    { period: '2018', value: 100 },
+    { period: '2019-Q1', value: 28 },
+    { period: '2019-04', value: 40 },
+    { period: '2019-06', value: 62 },
+    { period: '2019-Q3', value: 80 },
+    { period: '2019', value: 118 },
+  ];
+
+  it('knownAt keeps earlier years and the months and quarters that end by then', () => {
+    const at = (p: string | null) => knownAt(actuals, 2019, p ? parsePeriod(p) : null).map((a) => a.period);
+    expect(at(null)).toEqual(actuals.map((a) => a.period));
+    expect(at('2019')).toEqual(actuals.map((a) => a.period));
+    expect(at('2019-05')).toEqual(['2018', '2019-Q1', '2019-04']);
+    expect(at('2019-Q2')).toEqual(['2018', '2019-Q1', '2019-04', '2019-06']);
+    expect(at('2019-08')).toEqual(['2018', '2019-Q1', '2019-04', '2019-06']); // Q3 ends in September
+  });
+
+  it('the year’s own value waits for the whole year; before it, the latest period known', () => {
+    const targets = targetsOf([null, null, null, 120, null]);
+    const at = (asOf: string | null) => run({ indicator: sales, yearTargets: targets, actuals, asOf });
+    // The year: 118 of 120, 98.3 %: missed.
+    expect(at(null)).toMatchObject({ status: ProgressStatus.MISSED, actualValue: 118, provisional: false });
+    // May: April's 40 against 120 × 4/12 = 40: on track. Q2: June's 62 against 60.
+    expect(at('2019-05')).toMatchObject({ status: ProgressStatus.ON_TRACK, actualValue: 40, targetValue: 40, provisional: true });
+    expect(at('2019-Q2')).toMatchObject({ status: ProgressStatus.ON_TRACK, actualValue: 62, targetValue: 60 });
+    // September: Q3's 80 against 90, short 11 %: off track.
+    expect(at('2019-09')).toMatchObject({ status: ProgressStatus.OFF_TRACK, actualValue: 80, targetValue: 90 });
+    // Nothing by February: NO_DATA says as of when.
+    expect(run({ indicator: sales, yearTargets: targets, actuals: actuals.slice(2), asOf: '2019-02' }).explanation).toBe('截至2019年2月无已审核的实际值（社会消费品零售总额）');
+  });
+
+  it('names who did not report', () => {
+    const reporting = { leads: ['区发改局'], uncounted: [{ department: '区科技局', period: '2019' }, { department: '区商务局', period: '2018-06' }] };
+    expect(reportingNote(reporting, 2019)).toBe('：牵头单位区发改局未报送，配合单位区科技局的报送不计入');
+    expect(reportingNote(reporting, 2017)).toBe('：牵头单位区发改局未报送');
+    expect(reportingNote({ leads: [], uncounted: [] }, 2019)).toBe('：没有牵头单位，无人报送');
+    expect(reportingNote(null, 2019)).toBe('');
+    const p = run({ indicator: sales, yearTargets: targetsOf([null, null, null, 120, null]), actuals: [], reporting });
+    expect(p.explanation).toBe('2019年无已审核的实际值（社会消费品零售总额）：牵头单位区发改局未报送，配合单位区科技局的报送不计入');
+  });
+});
+
+describe('milestones', () => {
+  const listed = { name: '上市企业', value: 150, unit: '家', year: 2020, cumulative: false };
+  const talent = { name: '引进人才', value: 12.5, unit: '万人', year: 2020, cumulative: true };
+
+  it('a level: at least the value in its year and after', () => {
+    expect(milestoneProgress(listed, 2020, [{ period: '2020', value: 151 }])).toMatchObject({ status: ProgressStatus.ACHIEVED, targetValue: 150, explanation: '2020年实际 151 家，年度目标 150 家，完成 100.7%' });
+    expect(milestoneProgress(listed, 2020, [{ period: '2020', value: 149 }]).status).toBe(ProgressStatus.MISSED);
+    expect(milestoneProgress({ ...listed, year: 2018 }, 2019, [{ period: '2019', value: 150 }]).targetValue).toBe(150);
+  });
+
+  it('a level before its year: a linear path from the first approved year value, or NO_DATA without one', () => {
+    // Start 2016: 60. 2018: 60 + (150 − 60) × 2/4 = 105; 110 achieved (104.8 %).
+    const actuals = [{ period: '2016', value: 60 }, { period: '2017', value: 90 }, { period: '2018', value: 110 }];
+    const p = milestoneProgress(listed, 2018, actuals);
+    expect(p).toMatchObject({ status: ProgressStatus.ACHIEVED, targetValue: 105, explanation: '2018年实际 110 家，年度目标 105 家（由2016年实际 60 家 至2020年目标 150 家 按年线性推算），完成 104.8%' });
+    // 2017: 60 + 90 × 1/4 = 82.5 against 90.
+    expect(milestoneProgress(listed, 2017, actuals).targetValue).toBe(82.5);
+    // 2016 is its own start: nothing before it.
+    const first = milestoneProgress(listed, 2016, actuals);
+    expect(first.status).toBe(ProgressStatus.NO_DATA);
+    expect(first.explanation).toBe('2016年目标无法分解（上市企业）：只有2020年目标 150 家，尚无2016年以前的已审核年度实际值作为起点');
+    // A 2015 (base-year) entry is a start: 2016 = 50 + 100 / 5 = 70.
+    expect(milestoneProgress(listed, 2016, [{ period: '2015', value: 50 }, ...actuals]).targetValue).toBe(70);
+    // During the year, a count is its own value against the year's target: June 2018 at 100 of 105 is short 4.8 %: at risk.
+    expect(milestoneProgress(listed, 2018, [actuals[0], { period: '2018-06', value: 100 }])).toMatchObject({ status: ProgressStatus.AT_RISK, targetValue: 105, provisional: true });
+  });
+
+  it('cumulative: an even fifth a year, judged on the running sum; after its year the total is held', () => {
+    const actuals = [{ period: '2016', value: 2 }, { period: '2017', value: 3 }, { period: '2018', value: 2.4 }];
+    // 2018: 7.4 against 7.5.
+    expect(milestoneProgress(talent, 2018, actuals)).toMatchObject({ status: ProgressStatus.MISSED, targetValue: 7.5 });
+    // June 2019, 1.5 so far: 8.9 against 7.5 + 2.5 / 2 = 8.75: on track.
+    const june = milestoneProgress(talent, 2019, [...actuals, { period: '2019-06', value: 1.5 }]);
+    expect(june).toMatchObject({ status: ProgressStatus.ON_TRACK, targetValue: 8.75 });
+    expect(june.actualValue).toBeCloseTo(8.9, 10);
+    // A three-year total (by 2018): a third a year; 2019 adds nothing, so 2016–2019 is held against the whole 9.
+    const short = { ...talent, value: 9, year: 2018 };
+    expect(milestoneProgress(short, 2017, actuals).targetValue).toBe(6);
+    expect(milestoneProgress(short, 2019, [...actuals, { period: '2019', value: 2 }])).toMatchObject({ status: ProgressStatus.ACHIEVED, targetValue: 9 });
   });
 });

@@ -126,7 +126,7 @@ describe('year targets', () => {
     const q = `{ indicators(limit: 1000) { items { seq progress(year: 2019) { year status ratio actualValue targetValue provisional explanation } } } }`;
     const items = (await hub.gql(q)).indicators.items as { seq: number; progress: Record<string, unknown> }[];
     const at = (seq: number) => items.find((i) => i.seq === seq)!.progress;
-    expect(at(1)).toMatchObject({ year: 2019, status: 'NO_DATA', ratio: null, actualValue: null, provisional: false, explanation: '2019年无已审核的实际值（地区生产总值）' });
+    expect(at(1)).toMatchObject({ year: 2019, status: 'NO_DATA', ratio: null, actualValue: null, provisional: false, explanation: '2019年无已审核的实际值（地区生产总值）：牵头单位区发改局未报送' });
     expect(at(1).targetValue).toBeCloseTo(1319.6, 2);
     expect(at(22)).toMatchObject({ status: 'NO_DATA', explanation: '2019年市下达目标未录入（单位生产总值电耗下降率）' });
     expect(at(2).explanation).toBe('2015年基期值未录入（第三产业增加值占GDP比重），无法分解2019年目标');

@@ -13,6 +13,15 @@ import type { TrackedTable } from '../../schema/cache/data-generation.entity';
  * would serve a stale answer, so anything not classified here is not cached at all.
  */
 
+/**
+ * What completion reads: year targets, the indicator (and, for 与GDP同步, the plan's GDP), milestones,
+ * the approved ledger entries and the responsibilities that say whose entry counts (the lead's), with
+ * the departments' names for the explanation.
+ */
+const PROGRESS: readonly TrackedTable[] = ['year_target', 'indicator', 'milestone', 'ledger_entry', 'responsibility', 'department'];
+/** The board (scorecard, progressSummary): every item's completion, grouped by the departments that hold them. */
+const BOARD: readonly TrackedTable[] = PROGRESS;
+
 /** The table a row of each GraphQL object type is read from (pages: the rows they count and hold). */
 export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   Plan: ['plan'],
@@ -31,11 +40,18 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   AuditEntry: ['audit_entry'],
   User: ['user'],
   YearTarget: ['year_target'],
-  // An indicator's completion: its year targets and, for 与GDP同步, the plan's GDP (actual values join when the ledger comes).
-  Progress: ['year_target', 'indicator'],
+  // Completion (an indicator's or a milestone's): see PROGRESS below.
+  Progress: PROGRESS,
+  Milestone: ['milestone'],
+  // The board's types are computed from every item's completion.
+  ScoreItem: BOARD,
+  StatusCounts: BOARD,
+  StatusCount: BOARD,
+  AttributeScore: BOARD,
+  DepartmentScore: BOARD,
+  ProgressSummary: BOARD,
   LedgerEntry: ['ledger_entry'],
   LedgerEntryPage: ['ledger_entry'],
-  Milestone: ['milestone'],
   Evidence: ['evidence'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
@@ -76,7 +92,10 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Indicator.specialTargets': ['special_target_indicator'],
   'SpecialTarget.indicators': ['special_target_indicator'],
   'Indicator.planCode': ['plan'],
-  'Indicator.progress': ['year_target', 'indicator'],
+  'Indicator.progress': PROGRESS,
+  'Milestone.progress': PROGRESS,
+  'Query.scorecard': BOARD, // department: by code, canonical name or alias (ARGUMENT_TABLES)
+  'Query.progressSummary': BOARD,
   'SpecialTarget.planCode': ['plan'],
   'Rectification.planCode': ['plan'],
   'InnovationTopic.planCode': ['plan'],
@@ -104,6 +123,7 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Department.innovationTopics': { planCode: ['plan'] },
   'Department.standards': { planCode: ['plan'] },
   'Query.milestones': { filter: ['plan'] },
+  'Query.scorecard': { department: ['department', 'department_alias'] },
 };
 
 /** Object types that hold no rows of their own. */

@@ -3,9 +3,8 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { Em, Orm } from '../orm';
 import { runInTransaction, selectRows } from '../db/sql';
 import { DEFAULT_EVIDENCE, type EvidenceConfig } from '../config';
@@ -155,11 +154,42 @@ export class EvidenceStore {
     }
   }
 
-  /** The content to send: the bytes from the database, or a stream of the file in the directory. */
+  /**
+   * The content to send: from the database in slices of a megabyte (a large value in one row costs
+   * node-postgres several times longer than the same bytes in slices, and memory for the whole file),
+   * or a stream of the file in the directory. Null when the content is missing.
+   */
   async read(em: Em, sha256: string): Promise<Buffer | Readable | null> {
-    const [row] = await selectRows<{ bytes: Buffer | null }>(em, 'select bytes from evidence_file where sha256 = ?', [sha256]);
-    if (!row) return null;
-    if (row.bytes != null) return Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes as unknown as Uint8Array);
+    const slice = (from: number) =>
+      selectRows<{ part: Buffer | Uint8Array | null; size: unknown }>(em, 'select substr(bytes, ?, ?) as part, size from evidence_file where sha256 = ?', [from + 1, READ_SLICE, sha256]);
+    const [first] = await slice(0);
+    if (!first) return null;
+    if (first.part != null) {
+      const size = Number(first.size);
+      const head = asBuffer(first.part);
+      if (size <= head.length) return head;
+      let offset = head.length;
+      let sent = false;
+      return new Readable({
+        async read() {
+          if (!sent) {
+            sent = true;
+            return void this.push(head);
+          }
+          if (offset >= size) return void this.push(null);
+          try {
+            const [row] = await slice(offset);
+            // The last reference was removed meanwhile: end short rather than send something else.
+            if (!row?.part || !(row.part as Uint8Array).length) return void this.destroy(new Error(`evidence content ${sha256} went while it was read`));
+            const part = asBuffer(row.part);
+            offset += part.length;
+            this.push(part);
+          } catch (error) {
+            this.destroy(error as Error);
+          }
+        },
+      });
+    }
     if (!this.dir) return null;
     const path = this.pathOf(sha256);
     try {
@@ -170,6 +200,11 @@ export class EvidenceStore {
     return createReadStream(path);
   }
 }
+
+const asBuffer = (value: Buffer | Uint8Array) => (Buffer.isBuffer(value) ? value : Buffer.from(value));
+
+/** Bytes per statement when a content is read from the database. */
+const READ_SLICE = 1024 * 1024;
 
 /** Rows a write changed, as either engine's driver reports it (PostgreSQL: rowCount; SQLite: changes). */
 function changes(result: unknown): number {

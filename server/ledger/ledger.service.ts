@@ -17,7 +17,7 @@ import { LedgerState, PeriodKind, type LedgerItemKind } from '../../schema/ledge
 import { LedgerItemKind as ItemKindFilter, PROGRESS_TEXT_MAX, type LedgerEntryFilter } from '../../schema/ledger/ledger.inputs';
 import { isPeriodError, parsePeriod } from '../../schema/ledger/ledger.period';
 import { PAGE, SortDirection, type OrderBy } from '../../schema/common/sort';
-import { AppError, ErrorCode, badInput, conflict, eachItem, notFound } from '../errors';
+import { AppError, BulkRefusal, ErrorCode, badInput, conflict, eachItem, notFound } from '../errors';
 import { likePattern, parseId } from '../common/ids';
 import { inTransaction } from '../common/transaction';
 import { canReadEntry, readableFilter } from './ledger.access';
@@ -54,6 +54,12 @@ export interface LedgerSave {
 export interface LedgerPage {
   items: LedgerEntry[];
   totalCount: number;
+}
+
+interface PlannedKey {
+  item: Item;
+  department: Department;
+  parsed: { period: string; kind: string; year: number };
 }
 
 interface Item {
@@ -241,14 +247,117 @@ export class LedgerService {
    * caller's transaction (this one, or the import's) writes nothing.
    */
   saveMany(rows: LedgerSave[]): Promise<LedgerEntry[]> {
-    return inTransaction(this.em, () =>
-      eachItem(rows, async (row) => {
-        const entry = await this.saveOne(row);
+    return inTransaction(this.em, async () => {
+      if (!rows.length) return [];
+      this.permissions.assertWrite('file ledger entries');
+      // 1. Each row's key, its item and department looked up once per distinct value; a row's
+      //    refusal is kept and thrown in row order below, so the first refused row is the one named.
+      const items = new Map<string, Promise<Item>>();
+      const mayFile = new Map<string, Promise<void>>();
+      const planned: ({ key: PlannedKey } | { error: unknown })[] = [];
+      for (const row of rows) {
+        try {
+          const kind = (['indicator', 'specialTarget', 'milestone'] as const).find((k) => given(row.input[ITEM_FIELDS[k]])) ?? 'indicator';
+          const memo = `${kind}:${String(row.input[ITEM_FIELDS[kind]] ?? '').trim()}`;
+          let lookup: Promise<Item>;
+          if (this.itemOnly(row.input)) {
+            if (!items.has(memo)) items.set(memo, this.resolveItem(row.input));
+            lookup = items.get(memo)!;
+          } else lookup = this.resolveItem(row.input); // refused, naming the field
+          const item = await lookup;
+          const department = await this.filingDepartment(row.input.department);
+          const held = `${department.id}|${item.kind}:${item.id}`;
+          if (!mayFile.has(held)) mayFile.set(held, this.assertMayFile(department, item));
+          await mayFile.get(held);
+          const parsed = parsePeriod(String(row.input.period ?? ''));
+          if (isPeriodError(parsed)) throw badInput('period', parsed.error);
+          planned.push({ key: { item, department, parsed } });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          planned.push({ error });
+        }
+      }
+      // 2. The stored entries of every key, in a few statements.
+      const keys = planned.flatMap((p) => ('key' in p ? [p.key] : []));
+      const stored = new Map<string, LedgerEntry>();
+      for (let i = 0; i < keys.length; i += 300) {
+        const part = keys.slice(i, i + 300);
+        const found = await this.em.find(LedgerEntry, { $or: part.map((k) => ({ itemKey: `${k.item.kind}:${k.item.id}`, department: k.department.id, period: k.parsed.period })) });
+        for (const e of found) stored.set(`${e.itemKey}|${e.department.id}|${e.period}`, e);
+      }
+      // 3. In row order: refusals, changes of stored entries, new entries (inserted together).
+      const out: LedgerEntry[] = [];
+      const created: { row: LedgerEntry; code: string; index: number }[] = [];
+      const inFile = new Map<string, number>();
+      await eachItem(rows, async (row, index) => {
+        const plan = planned[index];
+        if ('error' in plan) throw plan.error;
+        const { item, department, parsed } = plan.key;
+        const storeKey = `${item.kind}:${item.id}|${department.id}|${parsed.period}`;
+        const key = `${item.label}, ${department.name}, ${parsed.period}`;
+        const keyDetail = { item: `${item.kind}:${item.id}`, department: department.code, period: parsed.period };
+        const earlier = inFile.get(storeKey);
+        if (earlier != null) throw conflict(`${key} is given twice: in rows ${earlier + 1} and ${index + 1}`, { reason: 'DUPLICATE', key: keyDetail });
+        inFile.set(storeKey, index);
+        const existing = stored.get(storeKey);
+        if (row.expectedVersion == null && !(row.upsert && existing)) {
+          if (existing) {
+            throw conflict(`A ledger entry for ${key} exists already (entry ${existing.id}, ${existing.state}): change it with its expectedVersion instead of creating another`, {
+              reason: 'DUPLICATE',
+              existingId: String(existing.id),
+              currentVersion: existing.version,
+              key: keyDetail,
+            });
+          }
+          const entry = this.newEntry(item, department, parsed, row.input);
+          created.push({ row: entry, code: department.code, index });
+          out.push(entry);
+          return;
+        }
+        if (!existing) throw conflict(`There is no ledger entry for ${key} to change (it was deleted, or never saved): save it without expectedVersion to create it`, { reason: 'NOT_STORED', key: keyDetail });
+        if (row.expectedVersion != null) this.assertVersion(existing, row.expectedVersion);
+        this.assertEditable(existing);
+        this.applyFields(existing, row.input);
+        out.push(existing);
+      });
+      try {
         await this.em.flush();
-        if (row.submit && entry.state !== LedgerState.SUBMITTED) await this.submitLoaded(entry);
-        return entry;
-      }),
-    );
+      } catch (error) {
+        // Another writer created one of the keys since they were read: the first new row is named.
+        if (error instanceof UniqueConstraintViolationException && created.length) {
+          throw new BulkRefusal(created[0].index, conflict('A ledger entry of this file was just created by someone else: reload and try again', { reason: 'DUPLICATE' }));
+        }
+        throw error;
+      }
+      for (const c of created) this.audit.created('LedgerEntry', c.row.id, this.snapshot(c.row, c.code));
+      await eachItem(rows, async (row, index) => {
+        if (row.submit && out[index].state !== LedgerState.SUBMITTED) await this.submitLoaded(out[index]);
+      });
+      return out;
+    });
+  }
+
+  /** The input names exactly one item (else resolveItem refuses it, with the field). */
+  private itemOnly(input: LedgerEntryData): boolean {
+    return (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => given(input[ITEM_FIELDS[k]])).length === 1;
+  }
+
+  private newEntry(item: Item, department: Department, parsed: { period: string; kind: string; year: number }, input: LedgerEntryData): LedgerEntry {
+    const row = this.em.create(LedgerEntry, {
+      department,
+      indicator: item.kind === 'indicator' ? item.id : null,
+      specialTarget: item.kind === 'specialTarget' ? item.id : null,
+      milestone: item.kind === 'milestone' ? item.id : null,
+      itemKey: `${item.kind}:${item.id}`,
+      period: parsed.period,
+      periodKind: PERIOD_KINDS[parsed.kind],
+      year: parsed.year,
+      actualValue: input.actualValue ?? null,
+      progressText: cleanText(input.progressText),
+      state: LedgerState.DRAFT,
+    } as never);
+    this.em.persist(row);
+    return row;
   }
 
   private async saveOne({ input, expectedVersion, upsert }: LedgerSave): Promise<LedgerEntry> {
@@ -271,20 +380,7 @@ export class LedgerService {
           key: { item: itemKey, department: department.code, period: parsed.period },
         });
       }
-      const row = this.em.create(LedgerEntry, {
-        department,
-        indicator: item.kind === 'indicator' ? item.id : null,
-        specialTarget: item.kind === 'specialTarget' ? item.id : null,
-        milestone: item.kind === 'milestone' ? item.id : null,
-        itemKey,
-        period: parsed.period,
-        periodKind: PERIOD_KINDS[parsed.kind],
-        year: parsed.year,
-        actualValue: input.actualValue ?? null,
-        progressText: cleanText(input.progressText),
-        state: LedgerState.DRAFT,
-      } as never);
-      this.em.persist(row);
+      const row = this.newEntry(item, department, parsed, input);
       try {
         await this.em.flush(); // the id the audit entry names
       } catch (error) {
@@ -509,15 +605,12 @@ export class LedgerService {
 
   /** Exactly one item, and it exists. Errors name the field. */
   private async resolveItem(input: LedgerEntryData): Promise<Item> {
-    const given = (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => {
-      const v = input[ITEM_FIELDS[k]];
-      return v != null && String(v).trim() !== '';
-    });
-    if (given.length !== 1) {
-      const field = given.length ? ITEM_FIELDS[given[1]] : 'indicatorId';
-      throw badInput(field, `give exactly one of indicatorId, specialTargetId and milestoneId${given.length ? `, not ${given.map((k) => ITEM_FIELDS[k]).join(' and ')}` : ''}`);
+    const named = (['indicator', 'specialTarget', 'milestone'] as const).filter((k) => given(input[ITEM_FIELDS[k]]));
+    if (named.length !== 1) {
+      const field = named.length ? ITEM_FIELDS[named[1]] : 'indicatorId';
+      throw badInput(field, `give exactly one of indicatorId, specialTargetId and milestoneId${named.length ? `, not ${named.map((k) => ITEM_FIELDS[k]).join(' and ')}` : ''}`);
     }
-    const kind = given[0];
+    const kind = named[0];
     const field = ITEM_FIELDS[kind];
     const id = parseId(input[field] as string | number, field);
     if (kind === 'indicator') {
@@ -556,6 +649,9 @@ export class LedgerService {
     };
   }
 }
+
+/** An item id the input gives: present and not blank. */
+const given = (v: unknown) => v != null && String(v).trim() !== '';
 
 /** Blank text is no text; text is trimmed as every field is. */
 function cleanText(text: string | null | undefined): string | null {

@@ -1,6 +1,6 @@
 /**
- * Where progress reads actual values from. The ledger (电子台账, a later slice of issue 14) fills it
- * with approved entries; until then NoActuals gives none, and progress says NO_DATA with what is missing.
+ * Where progress reads actual values from: the ledger (电子台账, ledger-actuals.ts) in the running hub;
+ * NoActuals (nothing approved) where a test or tool wants the rules without a ledger.
  */
 
 /** One approved actual value: a year (`2019`), a quarter (`2019-Q2`) or a month (`2019-06`). Month and quarter values of flow indicators are year-to-date totals. */
@@ -9,14 +9,35 @@ export interface ActualValue {
   value: number;
 }
 
-export interface ActualsSource {
-  /** The approved values of these indicators for every period up to the end of `year`, by indicator id. One call per batch. */
-  approvedFor(indicatorIds: number[], year: number): Promise<Map<number, ActualValue[]>>;
+/** Who reports an item, so that NO_DATA can say whose value is missing. */
+export interface Reporting {
+  /** The lead departments' names, in the plan's order: their approved entries are the item's values. */
+  leads: string[];
+  /** Approved entries that do not count: a supporter's (配合单位) figure, by department and period. */
+  uncounted: { department: string; period: string }[];
 }
 
-/** No ledger yet: nothing is approved. */
+/** The values that count for one item, and who reports it. */
+export interface ItemActuals {
+  values: ActualValue[];
+  reporting: Reporting;
+  /** The lead departments' ids, in the same order as reporting.leads. */
+  leadIds: number[];
+}
+
+export type ActualsKind = 'indicator' | 'milestone';
+
+export interface ActualsSource {
+  /**
+   * The approved values of these items for every period up to the end of `year`, by item id (every
+   * item of the kind when `ids` is null). One statement per batch (up to 1,000 items).
+   */
+  approvedFor(kind: ActualsKind, ids: readonly number[] | null, year: number): Promise<Map<number, ItemActuals>>;
+}
+
+/** No ledger: nothing is approved. */
 export class NoActuals implements ActualsSource {
-  async approvedFor(): Promise<Map<number, ActualValue[]>> {
+  async approvedFor(): Promise<Map<number, ItemActuals>> {
     return new Map();
   }
 }

@@ -1,7 +1,7 @@
 import { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 import { ProgressStatus } from '../../schema/progress/progress.enums';
 import { NEEDS_BASE } from '../year-targets/derive';
-import type { ActualValue } from './actuals';
+import type { ActualValue, Reporting } from './actuals';
 
 /** How far below its (pro-rated) target an in-year value may be and still be AT_RISK rather than OFF_TRACK; and an approx (左右) target's band. */
 export const DEFAULT_TOLERANCE = 0.05;
@@ -37,6 +37,12 @@ export interface ProgressInput {
   /** RELATIVE (与GDP同步) only: the reference indicator, or null when the plan has none. */
   reference?: ReferenceSeries | null;
   tolerance?: number;
+  /** Judge as at the end of this month or quarter of the year (`2019-06`, `2019-Q2`): later periods and the year's own value are left out. Null: the whole year. */
+  asOf?: string | null;
+  /** Who reports the item: named when nothing approved is found. */
+  reporting?: Reporting | null;
+  /** How the year's target was set, when the year targets do not say it (a milestone's linear path): added to the explanation. */
+  targetNote?: string | null;
 }
 
 export interface ProgressResult {
@@ -66,11 +72,13 @@ export const isFlow = (s: Pick<ProgressSubject, 'cumulative' | 'unit'>): boolean
 
 /** 1180 → "1,180"; 898.4567 → "898.46". */
 export function formatNumber(v: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(v);
 }
+/** One formatter for the process: toLocaleString builds a new one on every call (≈ 0.1 ms each, and a board formats thousands). */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
-interface Period {
+export interface Period {
   year: number;
   /** The share of the year the value covers: 1 for the year, 6/12 for June, 2/4 for Q2. */
   fraction: number;
@@ -87,6 +95,34 @@ export function parsePeriod(p: string): Period | null {
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(p);
   if (m) return { year: Number(m[1]), fraction: Number(m[2]) / 12, label: `${m[1]}年${Number(m[2])}月`, kind: 'month' };
   return null;
+}
+
+/** The last month a period covers: June for 2019-06, June for 2019-Q2, December for 2019. */
+export const endMonth = (p: Period): number => Math.round(p.fraction * 12);
+
+/**
+ * The values known at the end of `asOf` (a month or quarter of `year`): every earlier year's, and the
+ * year's months and quarters that end by then; not the year's own value nor later periods. Null
+ * `asOf`: all of them.
+ */
+export function knownAt(actuals: ActualValue[], year: number, asOf: Period | null): ActualValue[] {
+  if (!asOf || asOf.kind === 'year') return actuals;
+  return actuals.filter((a) => {
+    const p = parsePeriod(a.period);
+    if (!p || p.year !== year) return true;
+    return p.kind !== 'year' && endMonth(p) <= endMonth(asOf);
+  });
+}
+
+/**
+ * Who did not report, for NO_DATA: the lead departments (牵头单位) and the supporters whose approved
+ * entries of that year do not count. Empty when the source says nothing about reporting.
+ */
+export function reportingNote(reporting: Reporting | null | undefined, year: number): string {
+  if (!reporting) return '';
+  if (!reporting.leads.length) return '：没有牵头单位，无人报送';
+  const others = [...new Set(reporting.uncounted.filter((u) => parsePeriod(u.period)?.year === year).map((u) => u.department))];
+  return `：牵头单位${reporting.leads.join('、')}未报送${others.length ? `，配合单位${others.join('、')}的报送不计入` : ''}`;
 }
 
 function annual(actuals: ActualValue[], year: number): number | null {
@@ -144,6 +180,11 @@ const STATUS_WORDS: Partial<Record<ProgressStatus, string>> = {
  */
 export function computeProgress(input: ProgressInput): ProgressResult {
   const { year, indicator: ind } = input;
+  const asOf = input.asOf ? parsePeriod(input.asOf) : null;
+  if (input.asOf && (!asOf || asOf.year !== year)) throw new Error(`asOf ${input.asOf} is not a period of ${year}`);
+  const actuals = knownAt(input.actuals, year, asOf);
+  const note = input.targetNote ? `（${input.targetNote}）` : '';
+  const when = asOf && asOf.kind !== 'year' ? `截至${asOf.label}` : `${year}年`;
   const tol = input.tolerance ?? DEFAULT_TOLERANCE;
   const direction = directionOf(ind.targetKind);
   const unit = ind.unit ? ` ${ind.unit}` : '';
@@ -162,8 +203,9 @@ export function computeProgress(input: ProgressInput): ProgressResult {
   if (ind.targetKind === TargetKind.RELATIVE) {
     const ref = input.reference;
     if (!ref) return noData(year, `${ind.name}与GDP同步，但规划中没有地区生产总值指标`);
-    const now = annual(ref.actuals, year);
-    const before = year - 1 === ref.baseYear && ref.baseValue != null ? ref.baseValue : annual(ref.actuals, year - 1);
+    const refActuals = knownAt(ref.actuals, year, asOf);
+    const now = annual(refActuals, year);
+    const before = year - 1 === ref.baseYear && ref.baseValue != null ? ref.baseValue : annual(refActuals, year - 1);
     if (now == null || before == null || before === 0) {
       const lacking = [now == null ? `${year}年` : null, before == null ? `${year - 1}年` : null].filter(Boolean).join('和');
       return noData(year, `${year}年${ref.name}增速缺失（${lacking}无已审核的实际值），无法判断${ind.name}是否与GDP同步`);
@@ -183,15 +225,15 @@ export function computeProgress(input: ProgressInput): ProgressResult {
     for (let y = firstYear; y < year; y++) {
       const missing = missingTarget(y);
       if (missing) return noData(year, missing);
-      const a = annual(input.actuals, y);
-      if (a == null) return noData(year, `${y}年无已审核的实际值（${ind.name}为五年累计指标，按累计值考核）`, priorTarget + targets.get(y)! + target);
+      const a = annual(actuals, y);
+      if (a == null) return noData(year, `${y}年无已审核的实际值（${ind.name}为五年累计指标，按累计值考核）${reportingNote(input.reporting, y)}`, priorTarget + targets.get(y)! + target);
       priorTarget += targets.get(y)!;
       priorActual += a;
     }
   }
   const span = ind.cumulative && year > firstYear ? `${firstYear}–${year}年累计` : `${year}年`;
 
-  const yearValue = annual(input.actuals, year);
+  const yearValue = annual(actuals, year);
   if (yearValue != null) {
     const actual = priorActual + yearValue;
     const goal = priorTarget + target;
@@ -205,16 +247,19 @@ export function computeProgress(input: ProgressInput): ProgressResult {
       actualValue: actual,
       targetValue: goal,
       provisional: false,
-      explanation: `${span}实际 ${formatNumber(actual)}${unit}，${targetWord} ${mark}${formatNumber(goal)}${unit}，${ratio != null ? `完成 ${pct(ratio)}` : STATUS_WORDS[status]}`,
+      explanation: `${span}实际 ${formatNumber(actual)}${unit}，${targetWord} ${mark}${formatNumber(goal)}${unit}${note}，${ratio != null ? `完成 ${pct(ratio)}` : STATUS_WORDS[status]}`,
     };
   }
 
   // In the year: the latest approved month or quarter.
-  const inYear = input.actuals
+  const inYear = actuals
     .map((a) => ({ a, p: parsePeriod(a.period) }))
     .filter((x): x is { a: ActualValue; p: Period } => x.p != null && x.p.year === year && x.p.kind !== 'year')
     .sort((x, y) => y.p.fraction - x.p.fraction || (x.p.kind === 'month' ? -1 : 1))[0];
-  if (!inYear || ind.targetKind === TargetKind.RELATIVE) return noData(year, `${year}年无已审核的实际值（${ind.name}）`, ind.targetKind === TargetKind.RELATIVE ? null : priorTarget + target);
+  if (!inYear || ind.targetKind === TargetKind.RELATIVE) {
+    const what = inYear ? '无已审核的年度实际值' : '无已审核的实际值';
+    return noData(year, `${when}${what}（${ind.name}）${reportingNote(input.reporting, year)}`, ind.targetKind === TargetKind.RELATIVE ? null : priorTarget + target);
+  }
 
   const flow = isFlow(ind);
   const actual = priorActual + inYear.a.value;
@@ -222,7 +267,7 @@ export function computeProgress(input: ProgressInput): ProgressResult {
   const ratio = ratioOf(direction, actual, goal);
   const status = inYearStatus(direction, actual, goal, tol);
   const period = flow ? `${inYear.p.label}${inYear.p.fraction < 1 ? '（年内累计）' : ''}` : inYear.p.label;
-  const goalText = flow ? `按进度目标 ${formatNumber(goal)}${unit}（年度目标 ${formatNumber(target)}${unit} 的 ${(inYear.p.fraction * 100).toFixed(0)}%）` : `年度目标 ${mark}${formatNumber(goal)}${unit}`;
+  const goalText = flow ? `按进度目标 ${formatNumber(goal)}${unit}（年度目标 ${formatNumber(target)}${unit} 的 ${(inYear.p.fraction * 100).toFixed(0)}%）${note}` : `年度目标 ${mark}${formatNumber(goal)}${unit}${note}`;
   return {
     year,
     status,
