@@ -318,7 +318,7 @@ export function demoEntries(indicators: DemoIndicator[], milestones: DemoMilesto
     for (const q of [1, 2]) {
       const v = ms.cumulative
         ? flowValue(target(DEMO_YEAR) * p * (q / 4))
-        : round(actual(target(DEMO_YEAR - 1) + (target(DEMO_YEAR) - target(DEMO_YEAR - 1)) * (q / 4), p, false, ms.unit));
+        : round(actual(target(DEMO_YEAR), p * (1 + between(r, -0.004, 0.004)), false, ms.unit)); // a level is held against the year's target, as an indicator's month is
       const state = q === 2 && ms === waiting ? LedgerState.SUBMITTED : LedgerState.APPROVED;
       entries.push(entry(item, { period: `${DEMO_YEAR}-Q${q}`, periodKind: PeriodKind.QUARTER, year: DEMO_YEAR, actualValue: v, progressText: periodText(`${DEMO_YEAR}年${q === 1 ? '一季度' : '上半年'}`, v, ms.unit, ms.cumulative, o) }, state));
     }
