@@ -148,6 +148,22 @@ describe('the demo data set', () => {
     expect(Number(achieved2018[0].n)).toBeLessThan(Number(judged2018[0].n));
   });
 
+  it('gives the board a mix: most on track in June 2019, some at risk, a few off track; most of 2018 achieved, some missed', async () => {
+    const board = async (year: number, period: string | null) =>
+      Object.fromEntries((await hub.gql('query($y: Int!, $p: String) { progressSummary(year: $y, period: $p) { byStatus { status count } } }', { y: year, p: period })).progressSummary.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]));
+    const june = await board(2019, '2019-06');
+    expect(june.ON_TRACK).toBeGreaterThan(june.AT_RISK + june.OFF_TRACK);
+    expect(june.AT_RISK).toBeGreaterThan(0);
+    expect(june.OFF_TRACK).toBeGreaterThan(0);
+    const y2018 = await board(2018, null);
+    expect(y2018.ACHIEVED).toBeGreaterThan(2 * y2018.MISSED);
+    expect(y2018.MISSED).toBeGreaterThan(0);
+    // PM2.5 and the five-year total of new talent are among the ones behind.
+    const status = async (seq: number) => (await hub.gql('{ indicators(limit: 100) { items { seq progress(year: 2019) { status } } } }')).indicators.items.find((i: { seq: number }) => i.seq === seq).progress.status;
+    expect(await status(21)).toBe('OFF_TRACK');
+    expect(await status(8)).toBe('OFF_TRACK');
+  });
+
   it('is deterministic: a second fresh database gets the same rows', async () => {
     await load(other, 'demo-batch-other');
     expect(await ledgerRows(other)).toEqual(await ledgerRows(hub));
