@@ -148,6 +148,22 @@ describe('the demo data set', () => {
     expect(Number(achieved2018[0].n)).toBeLessThan(Number(judged2018[0].n));
   });
 
+  it('gives the board a mix: most on track in June 2019, some at risk, a few off track; most of 2018 achieved, some missed', async () => {
+    const board = async (year: number, period: string | null) =>
+      Object.fromEntries((await hub.gql('query($y: Int!, $p: String) { progressSummary(year: $y, period: $p) { byStatus { status count } } }', { y: year, p: period })).progressSummary.byStatus.map((s: { status: string; count: number }) => [s.status, s.count]));
+    const june = await board(2019, '2019-06');
+    expect(june.ON_TRACK).toBeGreaterThan(june.AT_RISK + june.OFF_TRACK);
+    expect(june.AT_RISK).toBeGreaterThan(0);
+    expect(june.OFF_TRACK).toBeGreaterThan(0);
+    const y2018 = await board(2018, null);
+    expect(y2018.ACHIEVED).toBeGreaterThan(2 * y2018.MISSED);
+    expect(y2018.MISSED).toBeGreaterThan(0);
+    // PM2.5 and the five-year total of new talent are among the ones behind.
+    const status = async (seq: number) => (await hub.gql('{ indicators(limit: 100) { items { seq progress(year: 2019) { status } } } }')).indicators.items.find((i: { seq: number }) => i.seq === seq).progress.status;
+    expect(await status(21)).toBe('OFF_TRACK');
+    expect(await status(8)).toBe('OFF_TRACK');
+  });
+
   it('is deterministic: a second fresh database gets the same rows', async () => {
     await load(other, 'demo-batch-other');
     expect(await ledgerRows(other)).toEqual(await ledgerRows(hub));
@@ -163,6 +179,22 @@ describe('the demo data set', () => {
     expect(r.baseValues.set).toBe(0);
     expect(r.entries).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: before.rows.length, skippedForRealEntries: 0 });
     expect({ rows: await ledgerRows(hub), base: await baseValues(hub), audit: await count(hub, 'audit_entry'), marks: await count(hub, 'demo_mark') }).toEqual(before);
+  });
+
+  it('works with the ledger as filed entries do: readers see the approved ones, the office approves from the queue; a reload puts the demo back', async () => {
+    const page = (filter: string, as?: Parameters<TestHub['gql']>[2]) =>
+      hub.gql(`{ ledgerEntries(filter: ${filter}, limit: 1000) { totalCount items { id version state progressText department { name } } } }`, undefined, as).then((d) => d.ledgerEntries);
+    const queue = await page('{ state: SUBMITTED }');
+    expect(queue.totalCount).toBe((await sql(hub, "select count(*) as n from ledger_entry where state = 'SUBMITTED'"))[0].n * 1);
+    expect(queue.items.every((e: { progressText: string }) => e.progressText.startsWith(DEMO_LABEL))).toBe(true);
+    expect((await page('{ state: DRAFT }', ANONYMOUS)).totalCount).toBe(0);
+    expect((await page('{ state: APPROVED, year: 2019 }', ANONYMOUS)).totalCount).toBeGreaterThan(100);
+    const [first] = queue.items;
+    const approved = (await hub.gql('mutation($id: ID!, $v: Int!) { approveLedgerEntry(id: $id, expectedVersion: $v) { state version } }', { id: first.id, v: first.version })).approveLedgerEntry;
+    expect(approved).toMatchObject({ state: 'APPROVED', version: first.version + 1 });
+    const again = await load(hub, 'demo-batch-3');
+    expect(again.entries).toMatchObject({ created: 0, updated: 1, deleted: 0 });
+    expect((await page('{ state: SUBMITTED }')).totalCount).toBe(queue.totalCount);
   });
 
   it('only the operator loads or removes it', async () => {
@@ -225,8 +257,8 @@ describe('the demo data set next to real entries', () => {
       fork.persist(fork.create(Milestone, { specialTarget: st, seq: seq++, text: `演示里程碑${k}`, name: `里程碑${k}`, value: k ? 150 : 12.5, unit: k ? '家' : '万人', year: 2020, cumulative: !k } as never));
     }
     await fork.flush();
-    // Per milestone with a lead department: its years up to 2018 that are not past its aim's year, and two quarters when the aim is 2019 or later.
-    const ms = await sql(hub, "select m.id, m.year, m.unit, (select min(r.department_id) from responsibility r where r.special_target_id = m.special_target_id and r.role = 'LEAD') as lead from milestone m");
+    // The lead is the special target's first LEAD (some have several). Per milestone with a lead department: its years up to 2018 that are not past its aim's year, and two quarters when the aim is 2019 or later.
+    const ms = await sql(hub, "select m.id, m.year, m.unit, (select r.department_id from responsibility r where r.special_target_id = m.special_target_id and r.role = 'LEAD' order by r.id limit 1) as lead from milestone m");
     const withLead = ms.filter((m) => m.lead != null);
     const expected = withLead.reduce((n, m) => n + [2016, 2017, 2018].filter((y) => y <= Number(m.year)).length + (Number(m.year) >= 2019 ? 2 : 0), 0);
     const r = await load(hub, 'demo-ms');

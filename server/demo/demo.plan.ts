@@ -164,13 +164,13 @@ function performance(outcome: Outcome, year: number, r: () => number): number {
 }
 
 /** Things counted one by one (个, 家, 件, 人): whole numbers once there are ten or more. */
-const isCount = (unit: string) => /^(个|家|件|项|所|人|名)$/.test(unit);
+const isCount = (unit: string) => /^(个|家|件|项|所|人|名|人次)$/.test(unit);
 const countRound = (v: number, unit: string) => (isCount(unit) && Math.abs(v) >= 10 ? Math.round(v) : roundValue(v));
 
 /** A value from a target and a performance, in the direction the target kind wants; shares stay ≤ 100 %. */
 function actual(target: number, p: number, lower: boolean, unit: string): number {
   let v = lower ? target / p : target * p;
-  if (isPercent(unit)) v = Math.min(v, 99.9);
+  if (isPercent(unit)) v = Math.min(v, 100);
   return countRound(v, unit);
 }
 
@@ -293,19 +293,32 @@ export function demoEntries(indicators: DemoIndicator[], milestones: DemoMilesto
     const o: Outcome = x < 0.65 ? 'onTrack' : x < 0.85 ? 'atRisk' : 'offTrack';
     const item = { itemKey: `milestone:${ms.id}`, indicatorId: null, milestoneId: ms.id, departmentId: ms.leadDepartmentId! };
     const span = Math.max(1, ms.year - 2015);
-    const base = ms.value * between(r, 0.45, 0.65);
+    const base = ms.value * (isPercent(ms.unit) ? between(r, 0.75, 0.9) : between(r, 0.45, 0.65)); // a share or coverage rate starts nearer its aim
     // A level climbs from its 2015 value to the aim in a straight line; a five-year total's yearly share is a fifth.
     const target = (y: number) => (ms.cumulative ? ms.value / span : base + ((ms.value - base) * Math.min(1, (y - 2015) / span)));
-    const round = (v: number) => (Number.isInteger(ms.value) && ms.value >= 20 ? Math.round(v) : roundValue(v));
+    // Things counted one by one are whole numbers; a five-year total's years are the steps of its rounded running sum, so small totals (1所) still add up.
+    const whole = isCount(ms.unit) && Number.isInteger(ms.value);
+    const round = (v: number) => (whole ? Math.round(v) : roundValue(v));
+    let running = 0;
+    let reported = 0;
+    const flowValue = (amount: number) => (whole ? Math.round(running + amount) - reported : roundValue(amount));
     for (const y of DEMO_YEARS) {
       if (y > ms.year) break;
-      const v = round(actual(target(y), performance(o, y, r), false, ms.unit));
+      const p = performance(o, y, r);
+      let v: number;
+      if (ms.cumulative) {
+        v = flowValue(target(y) * p);
+        running += target(y) * p;
+        reported += v;
+      } else v = round(actual(target(y), p, false, ms.unit));
       entries.push(entry(item, { period: String(y), periodKind: PeriodKind.YEAR, year: y, actualValue: v, progressText: yearText(y, v, null, ms.unit, false, ms.cumulative, `规划目标 ${fmtNumber(ms.value)}${ms.unit}（${ms.year}年）。`) }, LedgerState.APPROVED));
     }
     if (ms.year < DEMO_YEAR) continue;
     const p = performance(o, DEMO_YEAR, r);
     for (const q of [1, 2]) {
-      const v = ms.cumulative ? round(actual(target(DEMO_YEAR), p, false, ms.unit) * (q / 4)) : round(actual(target(DEMO_YEAR - 1) + (target(DEMO_YEAR) - target(DEMO_YEAR - 1)) * (q / 4), p, false, ms.unit));
+      const v = ms.cumulative
+        ? flowValue(target(DEMO_YEAR) * p * (q / 4))
+        : round(actual(target(DEMO_YEAR), p * (1 + between(r, -0.004, 0.004)), false, ms.unit)); // a level is held against the year's target, as an indicator's month is
       const state = q === 2 && ms === waiting ? LedgerState.SUBMITTED : LedgerState.APPROVED;
       entries.push(entry(item, { period: `${DEMO_YEAR}-Q${q}`, periodKind: PeriodKind.QUARTER, year: DEMO_YEAR, actualValue: v, progressText: periodText(`${DEMO_YEAR}年${q === 1 ? '一季度' : '上半年'}`, v, ms.unit, ms.cumulative, o) }, state));
     }
