@@ -77,7 +77,9 @@ export class Reader {
     const itemKeys = [...fields.values()].filter((f) => f.name === 'items');
     const { qb, order, take, skip } = listQuery;
     const counted = [...fields.values()].some((f) => f.name === 'totalCount');
-    const totalCount = counted ? await qb.clone().getCount() : 0;
+    // The count as MikroORM's getCount writes it (count(*) over the same filters), read past the ORM.
+    const count = counted ? selectAs(this.em, qb.clone(), 'count(*) as n') : null;
+    const totalCount = count ? Number((await this.sql.all(count.sql, count.bindings))[0].n) : 0;
     if (!itemKeys.length || (counted && totalCount <= skip)) return { items: [], totalCount };
     const type = this.typeOf(itemKeys[0].type!);
     const selection = merged(op, itemKeys.map((k) => subfields(op, k)));

@@ -5,6 +5,7 @@ import { Migration20261130000307 } from './Migration20261130000307';
 import { Migration20261130025640 } from './Migration20261130025640';
 import { Migration20261130033117 } from './Migration20261130033117';
 import { Migration20261130053407 } from './Migration20261130053407';
+import { Migration20261130063000 } from './Migration20261130063000';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
@@ -14,4 +15,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261130025640', class: Migration20261130025640 }, // the data generation kept per table (issue 13)
   { name: 'Migration20261130033117', class: Migration20261130033117 }, // year targets: Indicator.baseValue/baseYear/targetMethod, year_target (issue 14)
   { name: 'Migration20261130053407', class: Migration20261130053407 }, // milestones, ledger entries and evidence (issue 14)
+  { name: 'Migration20261130063000', class: Migration20261130063000 }, // index on indicator (attribute, name): the grid's filter and sort (issue 13)
 ];
