@@ -233,7 +233,8 @@ class Compiler {
       this.params.push(planCode);
       this.planChecks.push(planCode);
     }
-    const rows = `select ${obj.sql} as j, ${x}.plan_id as o1, ${x}.seq as o2, min(${r}.id) as o3 from responsibility ${r} join ${sub.table} ${x} on ${x}.id = ${r}.${fk} where ${where.join(' and ')} group by ${x}.id`;
+    // `cross join` keeps SQLite on the department's responsibilities (as the read layer's query).
+    const rows = `select ${obj.sql} as j, ${x}.plan_id as o1, ${x}.seq as o2, min(${r}.id) as o3 from responsibility ${r} cross join ${sub.table} ${x} where ${x}.id = ${r}.${fk} and ${where.join(' and ')} group by ${x}.id`;
     return { sql: d.nested(`select ${d.array('g.j', 'g.o1, g.o2, g.o3')} from (${rows}) g`), complete: objects(f.def.type, obj.level) };
   }
 }

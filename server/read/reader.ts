@@ -271,10 +271,12 @@ export class Reader {
     if (role) where.push('r.role = ?'), params.push(role);
     if (attribute) where.push('x.attribute = ?'), params.push(attribute);
     if (planId != null) where.push('x.plan_id = ?'), params.push(planId);
+    // `cross join`: SQLite then reads the department's responsibilities first (its index), never the
+    // table's attribute index (which would visit every row of that attribute); PostgreSQL plans it as a join.
     const pairs = await this.related(
       op,
       f,
-      (s) => `select r.department_id as p, ${s.select} from responsibility r join ${table} x on x.id = r.${fk} where ${where.join(' and ')} order by x.plan_id, x.seq, r.id`,
+      (s) => `select r.department_id as p, ${s.select} from responsibility r cross join ${table} x where x.id = r.${fk} and ${where.join(' and ')} order by x.plan_id, x.seq, r.id`,
       params,
     );
     const children = new Map<number, ReadRow[]>();
