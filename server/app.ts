@@ -7,6 +7,7 @@ import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, evidenceConfig, type DatabaseConfi
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema } from './schema';
 import { jitPlugin } from './read/jit';
+import { registerCompiledReads, type CompiledReadsStats } from './read/endpoint';
 import { authenticate, createContext, type Context } from './context';
 import type { Actor } from './common/actor';
 import type { AppError } from './errors';
@@ -45,6 +46,8 @@ export interface AppOptions extends OrmOptions {
   responseCacheMb?: number;
   /** Evidence files of the ledger; by default from EVIDENCE_DIR, EVIDENCE_MAX_MB, EVIDENCE_MAX_FILES. */
   evidence?: Partial<EvidenceConfig>;
+  /** Compiled reads (server/read/compiled.ts) in front of Apollo; default on. Tests turn it off to compare. */
+  compiledReads?: boolean;
 }
 
 export interface PlanHub {
@@ -52,6 +55,8 @@ export interface PlanHub {
   apollo: ApolloServer<Context>;
   orm: Orm;
   security: SecurityConfig;
+  /** How many requests the compiled reads answered, and how many they left to Apollo. */
+  compiledReads: CompiledReadsStats;
   close(): Promise<void>;
 }
 
@@ -118,6 +123,21 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     },
   });
 
+  const access = accessPlugin();
+  const limits = queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost, maxAliases: security.maxAliases });
+  // Reads it can compile into one statement per root field skip Apollo (server/read/endpoint.ts).
+  const compiledReads = options.compiledReads === false
+    ? { served: 0, passed: 0 }
+    : registerCompiledReads(app, {
+        schema,
+        orm,
+        auth: (request) => authOf(request),
+        anonymousRead: security.anonymousRead,
+        perRequest: [access],
+        perOperation: [limits],
+        departmentsQuery: (em, search) => createServices(em, ANONYMOUS, auth).departments.listQuery(search),
+      });
+
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -129,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     // cache-control plugin wraps every field of every row (an eighth of a 1,000-row page's CPU).
     // No Apollo landing page (it loads Apollo's Sandbox from the internet): a browser opening
     // /graphql is sent to the bundled explorer, /graphiql (client/src/pages/GraphiQLPage.tsx).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), accessPlugin(), queryLimitsPlugin(schema, { maxDepth: security.maxQueryDepth, maxCost: security.maxQueryCost, maxAliases: security.maxAliases })],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), access, limits],
   });
   apollo.addPlugin(jitPlugin(schema)); // reads executed by graphql-jit (server/read/jit.ts)
   await apollo.start();
@@ -168,6 +188,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     apollo,
     orm,
     security,
+    compiledReads,
     async close() {
       await app.close();
       await orm.close();

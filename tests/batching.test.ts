@@ -68,6 +68,29 @@ describe('no N+1', () => {
     expect(none.statements).toBeLessThanOrEqual(all.statements);
   });
 
+  // Over HTTP, as a BI tool asks: department reads are compiled into one statement per root field.
+  async function countHttp(query: string, variables?: Record<string, unknown>) {
+    hub.statements.length = 0;
+    const served = hub.compiledReads.served;
+    const res = await hub.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) });
+    const body = res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    expect(hub.compiledReads.served).toBe(served + 1);
+    return { data: body.data, statements: hub.statements.length };
+  }
+
+  it('compiled department reads (server/read/compiled.ts) cost one statement per root field, for one department or all', async () => {
+    const all = await countHttp(DEPARTMENTS);
+    expect(all.statements).toBe(1);
+    expect(all.data).toEqual((await count(DEPARTMENTS)).data);
+    expect((await countHttp(WITH_ARGS, { plan: 'binjiang-13th' })).statements).toBe(1);
+    expect((await countHttp(WITH_ARGS, { search: '住建', plan: 'binjiang-13th' })).statements).toBe(1);
+    expect((await countHttp(`{ a: department(code: "housing") { code } b: departments(search: "局") { code } }`)).statements).toBe(2);
+    const cross = await countHttp(`query($name: String!) { department(name: $name) { indicators(attribute: BINDING, role: LEAD) { seq responsibilities { role department { name } } specialTargets { seq } } } }`, { name: '住建' });
+    expect(cross.data.department.indicators.map((i: any) => i.seq)).toEqual([20, 21, 22, 23]);
+    expect(cross.statements).toBe(1);
+  });
+
   it('an unknown plan code in a field argument is one coded error per field, at a fixed cost', async () => {
     hub.statements.length = 0;
     const errors = await hub.gqlErrors(WITH_ARGS, { plan: 'no-such-plan' });

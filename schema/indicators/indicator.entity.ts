@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PlanItem } from '../common/plan-item.entity';
 import { Responsibility } from '../responsibilities/responsibility.entity';
@@ -8,6 +8,7 @@ import { IndicatorAttribute, TargetKind, TargetMethod } from './indicator.enums'
 @ObjectType({ description: 'Table 1: key performance indicators.' })
 @Entity()
 @Unique({ properties: ['plan', 'seq'] })
+@Index({ properties: ['attribute', 'name'] }) // the grid's attribute filter and sort by name (issue 13)
 export class Indicator extends PlanItem {
   @Field(() => String)
   @Property({ type: 'string', length: 300 })

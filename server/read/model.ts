@@ -15,6 +15,8 @@ export interface Column {
   /** SQL for the value, given the table's alias. */
   sql: (alias: string) => string;
   convert: (value: unknown) => unknown;
+  /** A floating-point column: SQLite's JSON functions print it with 15 digits, so compiled reads carry it as text. */
+  real?: boolean;
 }
 
 export interface ReadType {
@@ -82,7 +84,8 @@ export function readTypes(metadata: MetadataStorage): Map<string, ReadType> {
       const prop = meta.properties[property as never] as { kind: string; fieldNames: string[]; type: string; runtimeType: string; persist?: boolean } | undefined;
       if (prop && prop.kind === 'scalar' && prop.persist !== false) {
         const col = prop.fieldNames[0];
-        columns.set(field, { property, sql: (a) => `${a}.${col}`, convert: converterOf(String(prop.type), String(prop.runtimeType)) });
+        const real = /^(double|float|real|decimal|numeric)/i.test(String(prop.type));
+        columns.set(field, { property, sql: (a) => `${a}.${col}`, convert: converterOf(String(prop.type), String(prop.runtimeType)), real });
         continue;
       }
       const derived = DERIVED[name]?.[field];

@@ -77,7 +77,9 @@ export class Reader {
     const itemKeys = [...fields.values()].filter((f) => f.name === 'items');
     const { qb, order, take, skip } = listQuery;
     const counted = [...fields.values()].some((f) => f.name === 'totalCount');
-    const totalCount = counted ? await qb.clone().getCount() : 0;
+    // The count as MikroORM's getCount writes it (count(*) over the same filters), read past the ORM.
+    const count = counted ? selectAs(this.em, qb.clone(), 'count(*) as n') : null;
+    const totalCount = count ? Number((await this.sql.all(count.sql, count.bindings))[0].n) : 0;
     if (!itemKeys.length || (counted && totalCount <= skip)) return { items: [], totalCount };
     const type = this.typeOf(itemKeys[0].type!);
     const selection = merged(op, itemKeys.map((k) => subfields(op, k)));
@@ -269,10 +271,12 @@ export class Reader {
     if (role) where.push('r.role = ?'), params.push(role);
     if (attribute) where.push('x.attribute = ?'), params.push(attribute);
     if (planId != null) where.push('x.plan_id = ?'), params.push(planId);
+    // `cross join`: SQLite then reads the department's responsibilities first (its index), never the
+    // table's attribute index (which would visit every row of that attribute); PostgreSQL plans it as a join.
     const pairs = await this.related(
       op,
       f,
-      (s) => `select r.department_id as p, ${s.select} from responsibility r join ${table} x on x.id = r.${fk} where ${where.join(' and ')} order by x.plan_id, x.seq, r.id`,
+      (s) => `select r.department_id as p, ${s.select} from responsibility r cross join ${table} x where x.id = r.${fk} and ${where.join(' and ')} order by x.plan_id, x.seq, r.id`,
       params,
     );
     const children = new Map<number, ReadRow[]>();

@@ -1,5 +1,6 @@
 import {
   Kind,
+  TypeNameMetaFieldDef,
   getArgumentValues,
   getNamedType,
   isObjectType,
@@ -18,6 +19,11 @@ export interface Operation {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variableValues: Record<string, unknown>;
+  /**
+   * Keep `__typename` fields (with graphql-js's meta field definition) and refuse other introspection
+   * fields (compiled reads answer every key); the read layer's resolvers leave them to graphql-js.
+   */
+  typename?: boolean;
 }
 
 /** One response key of a selection: the field, its merged nodes, its type. */
@@ -57,12 +63,13 @@ export function selectedFields(op: Operation, type: GraphQLObjectType, nodes: re
       if (!included(op, s.directives)) continue;
       if (s.kind === Kind.FIELD) {
         const name = s.name.value;
-        if (name.startsWith('__')) continue;
+        if (name.startsWith('__') && !op.typename) continue;
         const key = s.alias?.value ?? name;
         const found = out.get(key);
         if (found) found.nodes.push(s);
         else {
-          const def = defs[name];
+          if (name.startsWith('__') && name !== '__typename') throw new Error(`introspection field ${name} in a compiled read`);
+          const def = name === '__typename' ? TypeNameMetaFieldDef : defs[name];
           if (!def) continue;
           const named = getNamedType(def.type);
           out.set(key, { key, name, nodes: [s], def, type: isObjectType(named) ? named : null });
@@ -80,6 +87,11 @@ export function selectedFields(op: Operation, type: GraphQLObjectType, nodes: re
   };
   for (const n of nodes) walk(n.selectionSet);
   return out;
+}
+
+/** The fields of a selection set (an operation's) on `type`. */
+export function selectedIn(op: Operation, type: GraphQLObjectType, set: SelectionSetNode): Map<string, Selected> {
+  return selectedFields(op, type, [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '' }, selectionSet: set }]);
 }
 
 /** The sub-selection of a selected field (on the type it returns). */

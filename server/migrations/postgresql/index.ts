@@ -7,6 +7,7 @@ import { Migration20261130025646 } from './Migration20261130025646';
 import { Migration20261130033123 } from './Migration20261130033123';
 import { Migration20261130053410 } from './Migration20261130053410';
 import { Migration20261130054016 } from './Migration20261130054016';
+import { Migration20261130063000 } from './Migration20261130063000';
 
 export const postgresqlMigrations = [
   { name: 'Migration20261127035807', class: Migration20261127035807 },
@@ -18,4 +19,5 @@ export const postgresqlMigrations = [
   { name: 'Migration20261130033123', class: Migration20261130033123 }, // year targets: Indicator.baseValue/baseYear/targetMethod, year_target (issue 14)
   { name: 'Migration20261130053410', class: Migration20261130053410 }, // milestones, ledger entries and evidence (issue 14)
   { name: 'Migration20261130054016', class: Migration20261130054016 }, // the demo data set's marks (issue 14)
+  { name: 'Migration20261130063000', class: Migration20261130063000 }, // index on indicator (attribute, name): the grid's filter and sort (issue 13)
 ];
