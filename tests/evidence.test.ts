@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../server/transfer/exceljs'; // the hub's exceljs (its streaming fix installs only if it loads exceljs first)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type PlanHub } from '../server/app';
 import { createContext } from '../server/context';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../server/transfer/exceljs'; // the hub's exceljs (its streaming fix installs only if it loads exceljs first)
 import { Role } from '../../schema/accounts/account.enums';
 import { ADMIN_PASSWORD } from '../helpers';
 import { cell, eventually, launchBrowser, openSession, openTable, screenshot, startUiServer, type Session, type UiServer } from './support';
