@@ -24,6 +24,11 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Every indicator and milestone, as the server counts them. */
+const items = async () => {
+  const q = await server.hub.gql(`{ indicators { totalCount } milestones { id } }`);
+  return q.indicators.totalCount + q.milestones.length;
+};
 const count = (status: string) => tab.page.locator(`[data-testid="board-overall"] [data-status="${status}"] .board-count-n`).textContent();
 
 describe('the monitoring board', { timeout: 90_000 }, () => {
@@ -31,10 +36,13 @@ describe('the monitoring board', { timeout: 90_000 }, () => {
     const { page } = tab;
     await page.goto(`${server.url}/board?year=2019`);
     await page.getByTestId('board-items').waitFor();
-    const total = (await server.hub.gql(`{ indicators { totalCount } }`)).indicators.totalCount;
+    // Overall: every indicator and milestone of the plan (24 + 46).
+    const total = await items();
+    expect(total).toBe(24 + 46);
+    await eventually(() => page.getByTestId('board-overall').locator('[data-status="NO_DATA"] .board-count-n').textContent()).toBe(String(total));
     const counts = await Promise.all(['ACHIEVED', 'MISSED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA'].map(async (s) => Number(await count(s))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
-    // Nothing approved yet: every indicator says what is missing.
+    // Nothing approved yet: every item says what is missing.
     expect(Number(await count('NO_DATA'))).toBe(total);
     await page.locator(`[data-indicator="${gdp}"] button`).click();
     await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
@@ -56,8 +64,8 @@ describe('the monitoring board', { timeout: 90_000 }, () => {
     const status = page.locator(`[data-indicator="${gdp}"]`);
     await eventually(() => status.getAttribute('data-status')).not.toBe('NO_DATA');
     expect(await status.textContent()).toContain('1,180');
-    const total = (await server.hub.gql(`{ indicators { totalCount } }`)).indicators.totalCount;
-    expect(Number(await count('NO_DATA'))).toBe(total - 1);
+    const total = await items();
+    await eventually(async () => Number(await count('NO_DATA'))).toBe(total - 1);
     await status.locator('button').click();
     await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
     await screenshot(page, 'board-approved');

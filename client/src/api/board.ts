@@ -36,15 +36,10 @@ export function actualOf(i: BoardIndicator, year: number): { value: number | nul
   return { value: p.actualValue, provisional: p.provisional };
 }
 
-// ---- by department: the scorecard (issue 14), behind this adapter ----------------------------------
+// ---- counts: the board's summary (progressSummary), judged at the year or at a month or quarter ----
 
-/**
- * One department's counts on the board. Written by hand against `scorecard(year, period, department)`
- * as the progress branch declares it (DepartmentScore): the query is not in the committed schema yet,
- * so the board asks for it only when `scorecardAvailable()` says the server has it.
- */
-export interface DepartmentCounts {
-  department: { id: string; name: string; nameEn?: string | null };
+/** Counts by completion status, as the server gives them for a set of items. */
+export interface StatusCounts {
   total: number;
   achieved: number;
   onTrack: number;
@@ -52,27 +47,31 @@ export interface DepartmentCounts {
   offTrack: number;
   missed: number;
   noData: number;
+}
+
+/** One department's counts on the board (DepartmentScore). */
+export interface DepartmentCounts extends StatusCounts {
+  department: { id: string; name: string; nameEn?: string | null };
   completionRate: number | null;
 }
 
-const SCORECARD: TypedDocumentNode<{ scorecard: DepartmentCounts[] }, { year: number; period?: string | null }> = gql(`query BoardScorecard($year: Int!, $period: String) {
-  scorecard(year: $year, period: $period) { department { id name nameEn } total achieved onTrack atRisk offTrack missed noData completionRate } }`);
-
-const PROBE: TypedDocumentNode<{ __type: { fields: { name: string }[] | null } | null }, Record<string, never>> = gql(`query BoardProbe { __type(name: "Query") { fields { name } } }`);
-let probed: Promise<boolean> | null = null;
-
-/** Whether the server has `scorecard` (asked once, by introspection, so a missing field is no failed request). */
-export function scorecardAvailable(): Promise<boolean> {
-  probed ??= apollo
-    .query({ query: PROBE, fetchPolicy: 'no-cache' })
-    .then((r) => !!r.data?.__type?.fields?.some((f) => f.name === 'scorecard'))
-    .catch(() => false);
-  return probed;
+/** The board's counts: every indicator and milestone overall, the indicators by attribute, every department. */
+export interface BoardSummary extends StatusCounts {
+  byAttribute: (StatusCounts & { attribute: 'BINDING' | 'EXPECTED' })[];
+  byDepartment: DepartmentCounts[];
 }
 
-/** Every department's counts for the year (or at the end of a month or quarter), or null when the server has no scorecard yet. */
-export async function loadDepartmentCounts(year: number, period: string | null): Promise<DepartmentCounts[] | null> {
-  if (!(await scorecardAvailable())) return null;
-  const res = await apollo.query({ query: SCORECARD, variables: { year, period }, fetchPolicy: 'no-cache' });
-  return copy(res.data!.scorecard);
+const COUNTS = 'total achieved onTrack atRisk offTrack missed noData';
+const SUMMARY: TypedDocumentNode<{ progressSummary: BoardSummary }, { year: number; period?: string | null }> = gql(`query BoardSummary($year: Int!, $period: String) {
+  progressSummary(year: $year, period: $period) { ${COUNTS} byAttribute { attribute ${COUNTS} } byDepartment { department { id name nameEn } ${COUNTS} completionRate } } }`);
+
+/** The counts for the year, or at the end of a month or quarter of it: one request. */
+export async function loadSummary(year: number, period: string | null): Promise<BoardSummary> {
+  const res = await apollo.query({ query: SUMMARY, variables: { year, period }, fetchPolicy: 'no-cache' });
+  return copy(res.data!.progressSummary);
+}
+
+/** A summary's counts by status. */
+export function countsOf(c: StatusCounts): Record<ProgressStatus, number> {
+  return { ACHIEVED: c.achieved, MISSED: c.missed, ON_TRACK: c.onTrack, AT_RISK: c.atRisk, OFF_TRACK: c.offTrack, NO_DATA: c.noData };
 }

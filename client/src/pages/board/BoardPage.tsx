@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { fmt, useI18n, type Lang } from '../../i18n';
 import { navigate, useLocation } from '../../router';
-import { loadBoard, loadDepartmentCounts, type BoardIndicator, type DepartmentCounts, type ProgressStatus } from '../../api/board';
+import { countsOf, loadBoard, loadSummary, type BoardIndicator, type BoardSummary, type ProgressStatus } from '../../api/board';
 import { toProblem } from '../../api/errors';
 import { reason } from '../../api/describe';
 import { enumLabel } from '../../tables/enums';
@@ -51,7 +51,7 @@ export function BoardPage() {
   const part = PERIODS.includes(query.get('period') ?? '') ? (query.get('period') ?? '') : '';
   const period = part ? `${year}-${part}` : null;
   const [items, setItems] = useState<BoardIndicator[] | null>(null);
-  const [depts, setDepts] = useState<DepartmentCounts[] | null | undefined>(undefined);
+  const [summary, setSummary] = useState<BoardSummary | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
 
@@ -62,9 +62,10 @@ export function BoardPage() {
     loadBoard(year)
       .then((r) => live && setItems(r))
       .catch((e) => live && setError(reason(toProblem(e), lang)));
-    loadDepartmentCounts(year, period)
-      .then((r) => live && setDepts(r))
-      .catch(() => live && setDepts(null));
+    setSummary(undefined);
+    loadSummary(year, period)
+      .then((r) => live && setSummary(r))
+      .catch((e) => live && (setSummary(null), setError(reason(toProblem(e), lang))));
     return () => {
       live = false;
     };
@@ -119,9 +120,14 @@ export function BoardPage() {
         <>
           <section className="board-section" aria-labelledby="board-overall">
             <h2 id="board-overall">
-              {t(BOARD_TEXT.overall)} <span className="muted small">{fmt(t({ zh: '{n} 项指标 · {y}年', en: '{n} indicators · {y}' }), { n: items.length, y: year })}</span>
+              {t(BOARD_TEXT.overall)}{' '}
+              <span className="muted small">
+                {summary
+                  ? fmt(t({ zh: '{n} 项指标和里程碑 · {p}', en: '{n} indicators and milestones · {p}' }), { n: summary.total, p: period ? periodName(part, lang) + ' ' + year : String(year) })
+                  : fmt(t({ zh: '{n} 项指标 · {y}年', en: '{n} indicators · {y}' }), { n: items.length, y: year })}
+              </span>
             </h2>
-            <Counts counts={countBy(items)} label={t(BOARD_TEXT.overall)} testid="board-overall" />
+            <Counts counts={summary ? countsOf(summary) : countBy(items)} label={t(BOARD_TEXT.overall)} testid="board-overall" />
           </section>
           <section className="board-section" aria-labelledby="board-attr">
             <h2 id="board-attr">{t(BOARD_TEXT.byAttribute)}</h2>
@@ -129,7 +135,7 @@ export function BoardPage() {
               {(['BINDING', 'EXPECTED'] as const).map((a) => (
                 <div key={a} className="board-attr">
                   <h3>{enumLabel('IndicatorAttribute', a, lang)}</h3>
-                  <Counts counts={countBy(items.filter((i) => i.attribute === a))} label={enumLabel('IndicatorAttribute', a, lang)} />
+                  <Counts counts={summary ? countsOf(summary.byAttribute.find((x) => x.attribute === a) ?? { total: 0, achieved: 0, onTrack: 0, atRisk: 0, offTrack: 0, missed: 0, noData: 0 }) : countBy(items.filter((i) => i.attribute === a))} label={enumLabel('IndicatorAttribute', a, lang)} />
                 </div>
               ))}
             </div>
@@ -138,8 +144,7 @@ export function BoardPage() {
             <h2 id="board-dept">
               {t(BOARD_TEXT.byDepartment)} {period && <span className="muted small">{periodName(part, lang)}</span>}
             </h2>
-            {depts === null && <p className="muted">{t(BOARD_TEXT.noScorecard)}</p>}
-            {depts && (
+            {summary && (
               // Scrolls when there are many departments: reachable by keyboard, named for screen readers.
               <div className="board-table-wrap" tabIndex={0} role="region" aria-labelledby="board-dept">
                 <table className="board-table" data-testid="board-departments">
@@ -160,7 +165,7 @@ export function BoardPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {[...depts]
+                    {[...summary.byDepartment]
                       .sort((a, b) => b.offTrack + b.missed + b.atRisk - (a.offTrack + a.missed + a.atRisk) || a.department.name.localeCompare(b.department.name, 'zh'))
                       .map((d) => (
                         <tr key={d.department.id}>
