@@ -30,9 +30,6 @@ export const ENUMS = {
   AssessmentMethod: ASSESSMENT_METHOD,
   RectificationStatus: RECTIFICATION_STATUS,
   InnovationField: INNOVATION_FIELD,
-  LedgerItemKind: LEDGER_ITEM_KIND,
-  LedgerState: LEDGER_STATE,
-  PeriodKind: PERIOD_KIND,
   Boolean: BOOLEAN,
 } satisfies Record<string, EnumDescriptor>;
 
@@ -62,6 +59,16 @@ export const FILE_DESCRIPTORS = {
 } satisfies Record<string, TableDescriptor>;
 
 export type FileTable = keyof typeof FILE_DESCRIPTORS;
+
+/** Every enum's words a file may use: the grid tables' and the ledger's. */
+export const FILE_ENUMS = {
+  ...ENUMS,
+  LedgerItemKind: LEDGER_ITEM_KIND,
+  LedgerState: LEDGER_STATE,
+  PeriodKind: PERIOD_KIND,
+} satisfies Record<string, EnumDescriptor>;
+
+export type FileEnumName = keyof typeof FILE_ENUMS;
 
 /** The input fields a service copies to the entity as they are: whether null is allowed, and the property where it differs. */
 export function columnFields(d: TableDescriptor): Record<string, { nullable: boolean; property?: string }> {

@@ -1,7 +1,7 @@
 import { IndicatorAttribute, TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
 import { InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
-import { ENUMS as DESCRIBED, type EnumName } from '../../schema/descriptors';
+import { FILE_ENUMS as DESCRIBED, type FileEnumName as EnumName } from '../../schema/descriptors';
 import type { EnumValueLabel } from '../../schema/common/descriptor';
 import { RectificationStatus } from '../../schema/rectifications/rectification.enums';
 import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';

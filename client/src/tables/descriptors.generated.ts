@@ -38,18 +38,6 @@ export const ENUMS = {
     ECOLOGY: { zh: "生态文明建设", en: "Ecology" },
     INSTITUTIONS: { zh: "制度建设", en: "Institutions" },
   },
-  LedgerItemKind: {
-    INDICATOR: { zh: "指标", en: "Indicator", synonyms: ["重点绩效指标", "绩效指标"] },
-    SPECIAL_TARGET: { zh: "专项目标", en: "Special target", synonyms: ["重点专项目标", "专项"] },
-    MILESTONE: { zh: "里程碑", en: "Milestone", synonyms: ["专项目标里程碑", "节点目标"] },
-  },
-  LedgerState: {
-    DRAFT: { zh: "草稿", en: "Draft", synonyms: ["未提交"] },
-    SUBMITTED: { zh: "已提交", en: "Submitted", synonyms: ["待审核"] },
-    APPROVED: { zh: "已审核", en: "Approved", synonyms: ["审核通过", "已通过"] },
-    RETURNED: { zh: "已退回", en: "Returned", synonyms: ["退回"] },
-  },
-  PeriodKind: { YEAR: { zh: "年度", en: "Year" }, QUARTER: { zh: "季度", en: "Quarter" }, MONTH: { zh: "月度", en: "Month" } },
   Boolean: { true: { zh: "是", en: "Yes" }, false: { zh: "否", en: "No" } },
 } as const;
 
