@@ -3,7 +3,7 @@ import ExcelJS from '../server/transfer/exceljs'; // the hub's exceljs (its stre
 import { Role } from '../schema/accounts/account.enums';
 import type { Actor } from '../server/common/actor';
 import { startHub, type TestHub } from './helpers';
-import { csv, importFile, imported } from './transfer/support';
+import { csv, exported, importFile, imported } from './transfer/support';
 
 /**
  * Issue 14: a department's monthly ledger spreadsheet (电子台账) through the transfer import as table
@@ -112,6 +112,19 @@ describe('importing a department’s ledger spreadsheet (table LEDGER)', () => {
     const bad = await importFile(hub, { table: 'LEDGER', content: await xlsx(BAD), filename: 'bad.xlsx', dryRun: false }, editor);
     expect(new Set((bad.errors![0].extensions.problems as any[]).map((p) => p.row))).toEqual(new Set([2, 3, 4, 5]));
     expect((await entries()).totalCount).toBe(6);
+  });
+
+  it('exports what the reader may see in the same format, and the export loads back unchanged', async () => {
+    const file = await exported(hub, 'LEDGER', 'CSV');
+    expect(file.rowCount).toBe(6);
+    const lines = file.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('项目类型,项目序号,里程碑序号,填报单位,期间,实际值,工作进展');
+    expect(lines).toContain('指标,1,,区发改局,2019-02,200,二月进展');
+    const back = await imported(hub, { table: 'LEDGER', content: file.bytes, filename: file.filename, dryRun: false }, editor);
+    expect(back).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 6 });
+    const x = await exported(hub, 'LEDGER', 'XLSX');
+    expect(x.rowCount).toBe(6);
+    expect(await imported(hub, { table: 'LEDGER', content: x.bytes, filename: x.filename, dryRun: true }, editor)).toMatchObject({ unchanged: 6 });
   });
 
   it('a viewer may not import the ledger', async () => {

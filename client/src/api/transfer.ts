@@ -23,15 +23,15 @@ import type { TableKey } from '../tables/types';
 export type { TransferTable, TransferFormat, ImportAction };
 
 /** The tables the UI offers, in the order of the navigation; ALL is the whole plan as one JSON document. */
-export const TRANSFER_TABLES: { table: TransferTable; label: Text; key?: TableKey; importOnly?: boolean }[] = [
+export const TRANSFER_TABLES: { table: TransferTable; label: Text; key?: TableKey }[] = [
   { table: 'INDICATORS', key: 'indicators', label: { zh: '指标', en: 'Indicators' } },
   { table: 'SPECIAL_TARGETS', key: 'specialTargets', label: { zh: '专项目标', en: 'Special targets' } },
   { table: 'RECTIFICATIONS', key: 'rectifications', label: { zh: '热点整改', en: 'Rectifications' } },
   { table: 'INNOVATION_TOPICS', key: 'innovationTopics', label: { zh: '创新指南', en: 'Innovation topics' } },
   { table: 'STANDARDS', key: 'standards', label: { zh: '标准', en: 'Standards' } },
   { table: 'DEPARTMENTS', key: 'departments', label: { zh: '部门', en: 'Departments' } },
-  // A department's ledger spreadsheet (电子台账); not exported as a file yet.
-  { table: 'LEDGER', label: { zh: '电子台账', en: 'Ledger entries' }, importOnly: true },
+  // A department's ledger spreadsheet (电子台账): items by kind and plan number; exports hold what the reader may see.
+  { table: 'LEDGER', label: { zh: '电子台账', en: 'Ledger entries' } },
   { table: 'ALL', label: { zh: '整个规划（JSON）', en: 'The whole plan (JSON)' } },
 ];
 

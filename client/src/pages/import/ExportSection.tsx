@@ -17,7 +17,7 @@ export function ExportSection({ planCode }: { planCode: string }) {
       </p>
       <table className="plain-table export-table">
         <tbody>
-          {TRANSFER_TABLES.filter((x) => !x.importOnly).map((x) => (
+          {TRANSFER_TABLES.map((x) => (
             <tr key={x.table}>
               <th scope="row">{x.label[lang]}</th>
               <td className="export-buttons">
