@@ -11,6 +11,7 @@ import { STANDARDS } from './standards/standards.descriptor';
 import { DEPARTMENTS } from './departments/departments.descriptor';
 import { PLANS } from './plans/plans.descriptor';
 import { RESPONSIBILITY_ROLE } from './responsibilities/responsibilities.descriptor';
+import { LEDGER, LEDGER_ITEM_KIND, LEDGER_STATE, PERIOD_KIND } from './ledger/ledger.descriptor';
 
 export type * from './common/descriptor';
 
@@ -46,6 +47,28 @@ export const DESCRIPTORS = {
 } satisfies Record<string, TableDescriptor>;
 
 export type DescribedTable = keyof typeof DESCRIPTORS;
+
+/**
+ * The tables files carry: the grid tables, and the ledger (电子台账), which a department's spreadsheet
+ * names by item kind and plan number rather than as the LedgerEntry type's fields (so it is not one of
+ * the grid tables above, whose fields the GraphQL types must have).
+ */
+export const FILE_DESCRIPTORS = {
+  ...DESCRIPTORS,
+  ledgerEntries: LEDGER,
+} satisfies Record<string, TableDescriptor>;
+
+export type FileTable = keyof typeof FILE_DESCRIPTORS;
+
+/** Every enum's words a file may use: the grid tables' and the ledger's. */
+export const FILE_ENUMS = {
+  ...ENUMS,
+  LedgerItemKind: LEDGER_ITEM_KIND,
+  LedgerState: LEDGER_STATE,
+  PeriodKind: PERIOD_KIND,
+} satisfies Record<string, EnumDescriptor>;
+
+export type FileEnumName = keyof typeof FILE_ENUMS;
 
 /** The input fields a service copies to the entity as they are: whether null is allowed, and the property where it differs. */
 export function columnFields(d: TableDescriptor): Record<string, { nullable: boolean; property?: string }> {

@@ -5,8 +5,9 @@ import { ROW_META } from '../common/plan-item.descriptor';
  * The ledger (电子台账) as a department's spreadsheet carries it: one row per item, department and
  * period. Items are named as the plan numbers them (the kind, the indicator's or special target's 序号,
  * and for a milestone its number within the special target), so a department fills in the sheet
- * without knowing the hub's ids. Not yet registered in schema/descriptors.ts: the transfer import
- * takes it from there once the LEDGER table is wired (see LedgerService.saveMany and itemsBySeq).
+ * without knowing the hub's ids. Registered in schema/descriptors.ts as a file table (FILE_DESCRIPTORS):
+ * the transfer import reads it as the LEDGER table (server/transfer/ledger-table.ts) through
+ * LedgerService.itemsBySeq and saveMany.
  */
 
 /** LedgerItemKind (ledger.inputs.ts). */
@@ -37,7 +38,7 @@ export const LEDGER: TableDescriptor = {
   fileLabel: '电子台账',
   slug: 'ledger',
   fields: [
-    { field: 'itemKind', label: { zh: '项目类型', en: 'Item kind' }, aliases: ['类型'], kind: 'enum', enum: 'LedgerItemKind', cell: 'enum', required: true, filter: 'enum', fileWidth: 10 },
+    { field: 'itemKind', label: { zh: '项目类型', en: 'Item kind' }, aliases: ['类型', '事项类型'], kind: 'enum', enum: 'LedgerItemKind', cell: 'enum', required: true, filter: 'enum', fileWidth: 10 },
     { field: 'itemSeq', label: { zh: '项目序号', en: 'Item No.' }, aliases: ['序号', '指标序号', '专项目标序号', '编号'], kind: 'int', cell: 'int', required: true, fileWidth: 8 },
     { field: 'milestoneSeq', label: { zh: '里程碑序号', en: 'Milestone No.' }, aliases: ['里程碑编号'], kind: 'int', cell: 'int', nullable: true, fileWidth: 8 },
     // Written by an export so a person sees what the row is about; an import reads the item from kind and No.

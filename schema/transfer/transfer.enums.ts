@@ -10,6 +10,8 @@ export enum TransferTable {
   RECTIFICATIONS = 'rectifications',
   INNOVATION_TOPICS = 'innovationTopics',
   STANDARDS = 'standards',
+  /** A department's ledger entries (电子台账): CSV or XLSX, items named by kind and plan number. */
+  LEDGER = 'ledgerEntries',
 }
 registerEnumType(TransferTable, {
   name: 'TransferTable',

@@ -11,6 +11,12 @@ import { writeCell } from './cells';
 import { StoredRows } from './stored';
 import { departmentRows, idsBySeq } from '../db/rows';
 import { fileProblem } from './problems';
+import { LedgerEntry } from '../../schema/ledger/ledger-entry.entity';
+import { LedgerItemKind } from '../../schema/ledger/ledger.inputs';
+import { Indicator } from '../../schema/indicators/indicator.entity';
+import { SpecialTarget } from '../../schema/special-targets/special-target.entity';
+import { Milestone } from '../../schema/milestones/milestone.entity';
+import { SortDirection } from '../../schema/common/sort';
 import { isPlanTable, PLAN_TABLES, TABLES, type PlanTableSpec, type TableName, type TableSpec } from './tables';
 
 /**
@@ -66,8 +72,8 @@ export class Exporter {
       return { filename: `${plan.code}.json`, rowCount: count };
     }
     const spec = TABLES[table as TableName];
-    const plan = isPlanTable(spec) ? await this.plan(target.planCode) : null;
-    const pages = this.pages(spec, plan);
+    const plan = isPlanTable(spec) || spec.name === TransferTable.LEDGER ? await this.plan(target.planCode) : null;
+    const pages = spec.name === TransferTable.LEDGER ? this.ledgerPages(plan!) : this.pages(spec, plan);
     const base = plan ? `${plan.code}-${spec.slug}` : spec.slug;
     let count = 0;
     if (format === TransferFormat.CSV) count = await writeCsv(spec, pages, out);
@@ -114,6 +120,36 @@ export class Exporter {
         return values;
       });
       after = page[page.length - 1].seq;
+    }
+  }
+
+  /**
+   * The ledger entries of the plan's items that the reader may see (LedgerService.list applies
+   * ledger.access.ts), as a department's spreadsheet names them: kind, plan numbers, department, period.
+   */
+  async *ledgerPages(plan: Plan): AsyncGenerator<Values[]> {
+    for (let offset = 0; ; offset += PAGE) {
+      const { items } = await this.services.ledger.list({}, [{ field: 'id', direction: SortDirection.ASC }], PAGE, offset);
+      if (!items.length) return;
+      const ids = (pick: (e: LedgerEntry) => { id: number } | null | undefined) => [...new Set(items.flatMap((e) => (pick(e) ? [pick(e)!.id] : [])))];
+      const milestones = await this.em.find(Milestone, { id: { $in: ids((e) => e.milestone) } });
+      const targetIds = [...new Set([...ids((e) => e.specialTarget), ...milestones.map((m) => m.specialTarget.id)])];
+      const indicators = new Map((await this.em.find(Indicator, { id: { $in: ids((e) => e.indicator) }, plan: plan.id })).map((r) => [r.id, r.seq]));
+      const targets = new Map((await this.em.find(SpecialTarget, { id: { $in: targetIds }, plan: plan.id })).map((r) => [r.id, r.seq]));
+      const milestoneOf = new Map(milestones.map((m) => [m.id, { seq: m.seq, target: targets.get(m.specialTarget.id) }]));
+      const rows: Values[] = [];
+      for (const e of items) {
+        const common = { department: this.departments.get(e.department.id)?.name ?? null, period: e.period, actualValue: e.actualValue ?? null, progressText: e.progressText ?? null };
+        if (e.indicator && indicators.has(e.indicator.id)) rows.push({ itemKind: LedgerItemKind.INDICATOR, itemSeq: indicators.get(e.indicator.id)!, milestoneSeq: null, ...common });
+        else if (e.specialTarget && targets.has(e.specialTarget.id)) rows.push({ itemKind: LedgerItemKind.SPECIAL_TARGET, itemSeq: targets.get(e.specialTarget.id)!, milestoneSeq: null, ...common });
+        else if (e.milestone && milestoneOf.get(e.milestone.id)?.target != null) {
+          const m = milestoneOf.get(e.milestone.id)!;
+          rows.push({ itemKind: LedgerItemKind.MILESTONE, itemSeq: m.target!, milestoneSeq: m.seq, ...common });
+        }
+      }
+      this.em.clear();
+      yield rows;
+      if (items.length < PAGE) return;
     }
   }
 

@@ -11,6 +11,7 @@ import { importLimits } from './limits';
 import { PlanTableImporter } from './plan-table';
 import { DepartmentImporter } from './department-table';
 import { PlanRowImporter } from './plan-row-table';
+import { LedgerImporter } from './ledger-table';
 
 /**
  * An import's orchestration: the tables of a file one after another, in one transaction, each
@@ -133,7 +134,13 @@ export class ImportRun extends ProblemLog {
   async importTable(source: TableSource): Promise<TableOutcome> {
     const spec = TABLES[source.table];
     const importer =
-      spec.name === TransferTable.PLANS ? new PlanRowImporter(this, spec) : spec.name === TransferTable.DEPARTMENTS ? new DepartmentImporter(this, spec) : new PlanTableImporter(this, spec as PlanTableSpec);
+      spec.name === TransferTable.PLANS
+        ? new PlanRowImporter(this, spec)
+        : spec.name === TransferTable.DEPARTMENTS
+          ? new DepartmentImporter(this, spec)
+          : spec.name === TransferTable.LEDGER
+            ? new LedgerImporter(this, spec)
+            : new PlanTableImporter(this, spec as PlanTableSpec);
     const outcome = await importer.load(source.rows, source.spreadsheet);
     this.outcomes.push(outcome);
     return outcome;

@@ -1,10 +1,11 @@
 import { IndicatorAttribute, TargetKind, TargetMethod } from '../../schema/indicators/indicator.enums';
 import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
 import { InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
-import { ENUMS as DESCRIBED, type EnumName } from '../../schema/descriptors';
+import { FILE_ENUMS as DESCRIBED, type FileEnumName as EnumName } from '../../schema/descriptors';
 import type { EnumValueLabel } from '../../schema/common/descriptor';
 import { RectificationStatus } from '../../schema/rectifications/rectification.enums';
 import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
+import { LedgerItemKind } from '../../schema/ledger/ledger.inputs';
 
 /**
  * An enum as files write it: the English value (what the API uses) or a Chinese label. Exports
@@ -40,6 +41,7 @@ export const ENUMS = {
   innovationField: enumLabels(InnovationField, 'InnovationField'),
   status: enumLabels(RectificationStatus, 'RectificationStatus'),
   role: enumLabels(ResponsibilityRole, 'ResponsibilityRole'),
+  ledgerItemKind: enumLabels(LedgerItemKind, 'LedgerItemKind'),
 } satisfies Record<string, EnumLabels>;
 
 const lookups = new WeakMap<EnumLabels, Map<string, string>>();
@@ -77,4 +79,5 @@ export const ENUMS_BY_NAME: Record<string, EnumLabels> = {
   InnovationField: ENUMS.innovationField,
   RectificationStatus: ENUMS.status,
   ResponsibilityRole: ENUMS.role,
+  LedgerItemKind: ENUMS.ledgerItemKind,
 };

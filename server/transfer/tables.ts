@@ -15,7 +15,8 @@ import { DepartmentInput } from '../../schema/departments/department.inputs';
 import { PlanRowInput } from '../../schema/transfer/transfer.inputs';
 import { badInput } from '../errors';
 import { ENUMS_BY_NAME, type EnumLabels } from './labels';
-import { DESCRIPTORS } from '../../schema/descriptors';
+import { FILE_DESCRIPTORS as DESCRIPTORS } from '../../schema/descriptors';
+import { LedgerEntryInput } from '../../schema/ledger/ledger.inputs';
 import type { FieldDescriptor, TableDescriptor } from '../../schema/common/descriptor';
 
 export type CellKind =
@@ -56,7 +57,7 @@ export interface ColumnSpec {
 }
 
 export type TableName = Exclude<TransferTable, TransferTable.ALL>;
-export type PlanTableName = Exclude<TableName, TransferTable.PLANS | TransferTable.DEPARTMENTS>;
+export type PlanTableName = Exclude<TableName, TransferTable.PLANS | TransferTable.DEPARTMENTS | TransferTable.LEDGER>;
 
 interface BaseSpec {
   name: TableName;
@@ -75,7 +76,7 @@ export interface PlanTableSpec extends BaseSpec {
   typeName: string;
 }
 export interface KeyedTableSpec extends BaseSpec {
-  name: TransferTable.PLANS | TransferTable.DEPARTMENTS;
+  name: TransferTable.PLANS | TransferTable.DEPARTMENTS | TransferTable.LEDGER;
 }
 export type TableSpec = PlanTableSpec | KeyedTableSpec;
 
@@ -139,6 +140,8 @@ export const TABLES: Record<TableName, TableSpec> = {
   rectifications: plan(TransferTable.RECTIFICATIONS, DESCRIPTORS.rectifications, RectificationInput, Rectification, 'rectification'),
   innovationTopics: plan(TransferTable.INNOVATION_TOPICS, DESCRIPTORS.innovationTopics, InnovationTopicInput, InnovationTopic, 'innovationTopic'),
   standards: plan(TransferTable.STANDARDS, DESCRIPTORS.standards, StandardInput, Standard, 'standard'),
+  // A department's ledger spreadsheet (ledger-table.ts): not part of a whole-plan document.
+  ledgerEntries: { name: TransferTable.LEDGER, ...base(DESCRIPTORS.ledgerEntries), inputClass: LedgerEntryInput },
 };
 
 /** The headers of columns a file may carry but does not set (the grid's versions, times, ids), by table. */

@@ -30,6 +30,8 @@ export const TRANSFER_TABLES: { table: TransferTable; label: Text; key?: TableKe
   { table: 'INNOVATION_TOPICS', key: 'innovationTopics', label: { zh: '创新指南', en: 'Innovation topics' } },
   { table: 'STANDARDS', key: 'standards', label: { zh: '标准', en: 'Standards' } },
   { table: 'DEPARTMENTS', key: 'departments', label: { zh: '部门', en: 'Departments' } },
+  // A department's ledger spreadsheet (电子台账): items by kind and plan number; exports hold what the reader may see.
+  { table: 'LEDGER', label: { zh: '电子台账', en: 'Ledger entries' } },
   { table: 'ALL', label: { zh: '整个规划（JSON）', en: 'The whole plan (JSON)' } },
 ];
 

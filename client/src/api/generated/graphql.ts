@@ -155,6 +155,7 @@ export type TransferTable =
   | 'DEPARTMENTS'
   | 'INDICATORS'
   | 'INNOVATION_TOPICS'
+  | 'LEDGER'
   | 'PLANS'
   | 'RECTIFICATIONS'
   | 'SPECIAL_TARGETS'
