@@ -10,7 +10,7 @@ import { statusYear } from '../ui/statusYear';
  * and restored row carries it; the server batches progress, a page stays one request.
  */
 export function rowSelection(spec: TableSpec): string {
-  return spec.key === 'indicators' ? `${rowSelection(spec)} progress(year: ${statusYear()}) { year status explanation }` : spec.selection;
+  return spec.key === 'indicators' ? `${spec.selection} progress(year: ${statusYear()}) { year status explanation }` : spec.selection;
 }
 
 /** Documents per table, built once from the table's selection. */
