@@ -32,6 +32,12 @@ const DEPARTMENT_PAGE = graphql(`
       standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }
     }
     departmentSuggestions(name: $name) { id name nameEn aliases }
+  }
+`);
+
+/** The department's scorecard: asked once the department is found (scorecard refuses an unknown name). */
+const DEPARTMENT_SCORE = graphql(`
+  query DepartmentScore($name: String!, $year: Int!) {
     scorecard(year: $year, department: $name) {
       year total completionRate achieved onTrack atRisk offTrack missed noData
       asLead { ...ScoreCounts }
@@ -94,6 +100,7 @@ export function DepartmentPage() {
   };
   const suggestions = useMemo(() => searchDepartments(departments, text, 8), [departments, text]);
   const dept = data?.department;
+  const score = useQuery(DEPARTMENT_SCORE, { variables: { name: dept?.name ?? '', year }, skip: !dept, fetchPolicy: 'network-only' }).data?.scorecard[0];
   const zh = lang === 'zh';
 
   return (
@@ -257,7 +264,7 @@ export function DepartmentPage() {
             ))}
           </nav>
 
-          {data.scorecard[0] && <Scorecard score={data.scorecard[0]} lang={lang} />}
+          {score && <Scorecard score={score} lang={lang} />}
 
           {SECTIONS.map((s) => {
             const spec = TABLE_BY_KEY[s.key];
