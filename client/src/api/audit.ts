@@ -1,5 +1,6 @@
 import { gql, type DocumentNode } from '@apollo/client';
 import { apollo, copy } from './client';
+import { rowSelection } from './rows';
 import { graphql } from './generated';
 import type { AuditEntryFieldsFragment } from './generated/graphql';
 import type { Row, TableSpec } from '../tables/types';
@@ -24,7 +25,7 @@ export async function restoreEntry(spec: TableSpec, entryId: string, expectedVer
   let mutation = restoreDocs.get(spec.key);
   if (!mutation) {
     const source = `mutation Restore${spec.typeName}($entryId: ID!, $expectedVersion: Int) {
-      restoreAuditEntry(entryId: $entryId, expectedVersion: $expectedVersion) { entity row { ... on ${spec.typeName} { ${spec.selection} } } } }`;
+      restoreAuditEntry(entryId: $entryId, expectedVersion: $expectedVersion) { entity row { ... on ${spec.typeName} { ${rowSelection(spec)} } } } }`;
     mutation = gql(source);
     restoreDocs.set(spec.key, mutation);
   }
@@ -39,7 +40,7 @@ export async function restoreEntries(spec: TableSpec, entryIds: string[], expect
   let mutation = restoreGroupDocs.get(spec.key);
   if (!mutation) {
     const source = `mutation RestoreAction${spec.typeName}($entryIds: [ID!]!, $expectedVersion: Int) {
-      restoreAuditEntries(entryIds: $entryIds, expectedVersion: $expectedVersion) { entity row { ... on ${spec.typeName} { ${spec.selection} } } } }`;
+      restoreAuditEntries(entryIds: $entryIds, expectedVersion: $expectedVersion) { entity row { ... on ${spec.typeName} { ${rowSelection(spec)} } } } }`;
     mutation = gql(source);
     restoreGroupDocs.set(spec.key, mutation);
   }

@@ -2,6 +2,16 @@ import { gql, type DocumentNode } from '@apollo/client';
 import { apollo, copy } from './client';
 import { graphql } from './generated';
 import type { Row, TableKey, TableSpec } from '../tables/types';
+import { statusYear } from '../ui/statusYear';
+
+/**
+ * What the grid asks for of a row: the table's columns (spec.selection), and for indicators their
+ * completion status in the year the grid judges by (the 完成状态 column), so every page, saved row
+ * and restored row carries it; the server batches progress, a page stays one request.
+ */
+export function rowSelection(spec: TableSpec): string {
+  return spec.key === 'indicators' ? `${spec.selection} progress(year: ${statusYear()}) { year status explanation }` : spec.selection;
+}
 
 /** Documents per table, built once from the table's selection. */
 const docs = new Map<string, DocumentNode>();
@@ -32,7 +42,7 @@ export async function listRows(spec: TableSpec, args: ListArgs): Promise<Page> {
     return { items: all.slice(args.offset, args.offset + args.limit), totalCount: all.length };
   }
   const query = doc(`list:${spec.key}`, () => `query List${spec.typeName}($filter: ${spec.filterType}, $orderBy: [OrderBy!], $limit: Int, $offset: Int) {
-    ${spec.list}(filter: $filter, orderBy: $orderBy, limit: $limit, offset: $offset) { totalCount items { ${spec.selection} } } }`);
+    ${spec.list}(filter: $filter, orderBy: $orderBy, limit: $limit, offset: $offset) { totalCount items { ${rowSelection(spec)} } } }`);
   const res = await apollo.query<Record<string, Page>>({ query, variables: args, fetchPolicy: 'no-cache' });
   return copy(res.data![spec.list]);
 }
@@ -60,20 +70,20 @@ export async function getRow(spec: TableSpec, id: string): Promise<Row | null> {
     const all = await listDepartments();
     return all.find((d) => d.id === id) ?? null;
   }
-  const query = doc(`get:${spec.key}`, () => `query Get${spec.typeName}($id: ID!) { ${spec.single}(id: $id) { ${spec.selection} } }`);
+  const query = doc(`get:${spec.key}`, () => `query Get${spec.typeName}($id: ID!) { ${spec.single}(id: $id) { ${rowSelection(spec)} } }`);
   const res = await apollo.query<Record<string, Row | null>>({ query, variables: { id }, fetchPolicy: 'no-cache' });
   return copy(res.data![spec.single]);
 }
 
 export async function updateRow(spec: TableSpec, id: string, patch: Record<string, unknown>, expectedVersion: number | null): Promise<Row> {
   const mutation = doc(`update:${spec.key}`, () => `mutation Update${spec.typeName}($id: ID!, $patch: ${spec.patchType}!, $expectedVersion: Int) {
-    ${spec.update}(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ${spec.selection} } }`);
+    ${spec.update}(id: $id, patch: $patch, expectedVersion: $expectedVersion) { ${rowSelection(spec)} } }`);
   const res = await apollo.mutate<Record<string, Row>>({ mutation, variables: { id, patch, expectedVersion }, fetchPolicy: 'no-cache' });
   return copy(res.data![spec.update]);
 }
 
 export async function createRow(spec: TableSpec, input: Record<string, unknown>): Promise<Row> {
-  const mutation = doc(`create:${spec.key}`, () => `mutation Create${spec.typeName}($input: ${spec.inputType}!) { ${spec.create}(input: $input) { ${spec.selection} } }`);
+  const mutation = doc(`create:${spec.key}`, () => `mutation Create${spec.typeName}($input: ${spec.inputType}!) { ${spec.create}(input: $input) { ${rowSelection(spec)} } }`);
   const res = await apollo.mutate<Record<string, Row>>({ mutation, variables: { input }, fetchPolicy: 'no-cache' });
   return copy(res.data![spec.create]);
 }
@@ -91,7 +101,7 @@ export interface Edit {
 
 /** Many row edits of one table as ONE batchUpdate: one request, one transaction, all or nothing. */
 export async function batchUpdate(spec: TableSpec, edits: Edit[]): Promise<Row[]> {
-  const mutation = doc(`batch:${spec.key}`, () => `mutation Batch${spec.typeName}($input: BatchEditInput!) { batchUpdate(input: $input) { ${spec.list} { ${spec.selection} } } }`);
+  const mutation = doc(`batch:${spec.key}`, () => `mutation Batch${spec.typeName}($input: BatchEditInput!) { batchUpdate(input: $input) { ${spec.list} { ${rowSelection(spec)} } } }`);
   const res = await apollo.mutate<{ batchUpdate: Record<TableKey, Row[]> }>({ mutation, variables: { input: { [spec.list]: edits } }, fetchPolicy: 'no-cache' });
   return copy(res.data!.batchUpdate[spec.key]);
 }

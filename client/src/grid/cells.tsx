@@ -5,6 +5,7 @@ import { departmentName, linkTitle } from '../tables/values';
 import type { LinkRef, Responsibility, Row, TableKey } from '../tables/types';
 import type { GridContext } from './context';
 import { Link } from '../router';
+import { StatusChip, type ProgressStatus } from '../ui/status';
 
 /** Departments with their role: the leads first, bold. */
 export function ResponsibilitiesCell(p: CustomCellRendererProps<Row, Responsibility[], GridContext>) {
@@ -49,4 +50,11 @@ export function OpenRowCell(p: CustomCellRendererProps<Row, unknown, GridContext
       {isDept ? '↗' : '⋯'}
     </button>
   );
+}
+
+/** A row's completion status in the year the grid judges by (indicators): a coloured chip, the explanation its tooltip. */
+export function StatusCell(p: CustomCellRendererProps<Row, { status: ProgressStatus; explanation?: string | null } | null, GridContext>) {
+  const v = p.data?.progress as { status: ProgressStatus; explanation?: string | null } | null | undefined;
+  if (!v) return null;
+  return <StatusChip status={v.status} explanation={v.explanation} lang={p.context.lang} />;
 }

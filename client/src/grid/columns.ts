@@ -6,7 +6,8 @@ import { formatValue } from '../tables/values';
 import type { FieldSpec, Row, TableSpec } from '../tables/types';
 import type { GridContext } from './context';
 import { mayEditCell } from '../api/session';
-import { LinksCell, OpenRowCell, ResponsibilitiesCell } from './cells';
+import { LinksCell, OpenRowCell, ResponsibilitiesCell, StatusCell } from './cells';
+import { STATUS_LABEL, statusYear } from '../ui/status';
 import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
 import { DepartmentFilter, EnumFilter } from './filters';
 import { numberEditor } from './numberCells';
@@ -164,5 +165,30 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
       ...sortFor(spec, f, lang),
     };
   });
-  return [open, ...columns];
+  return spec.key === 'indicators' ? [open, ...columns, statusColumn(lang)] : [open, ...columns];
+}
+
+/**
+ * 完成状态: the indicator's completion status in the year the grid judges by (statusYear: the latest
+ * plan year begun, 2020 once the plan has ended), read only. The list query asks for it with the rows
+ * (specs.ts), so a page is still one request. Its colId starts with _ so copy, paste, CSV and print,
+ * which carry the table's own fields, leave it out.
+ */
+function statusColumn(lang: Lang): ColDef<Row> {
+  const year = statusYear();
+  const label = lang === 'zh' ? `完成状态（${year}）` : `Status (${year})`;
+  return {
+    colId: '_status',
+    headerName: label,
+    headerTooltip: lang === 'zh' ? `${year} 年的完成状态（按已审核的台账）` : `Completion status in ${year} (from approved ledger entries)`,
+    width: 130,
+    editable: false,
+    sortable: false,
+    filter: false,
+    cellDataType: false,
+    valueGetter: (p) => (p.data?.progress as { status?: keyof typeof STATUS_LABEL } | undefined)?.status ?? null,
+    valueFormatter: (p) => (p.value ? STATUS_LABEL[p.value as keyof typeof STATUS_LABEL][lang] : ''),
+    cellRenderer: StatusCell,
+    getQuickFilterText: () => '',
+  };
 }

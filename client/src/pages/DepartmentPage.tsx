@@ -12,24 +12,37 @@ import { departmentName } from '../tables/values';
 import { TABLE_BY_KEY } from '../tables/specs';
 import type { TableKey } from '../tables/types';
 import { PrintHeading, printDate } from '../grid/print';
+import { STATUS_LABEL, STATUSES, StatusChip, statusYear, type ProgressStatus } from '../ui/status';
 
+graphql(`fragment ScoreCounts on StatusCounts { total achieved onTrack atRisk offTrack missed noData completionRate }`);
 graphql(`fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }`);
 
 const DEPARTMENT_PAGE = graphql(`
-  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole) {
+  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole, $year: Int!) {
     department(name: $name) {
       id
       code
       name
       nameEn
       aliases
-      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } }
+      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } progress(year: $year) { year status explanation } }
       specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }
       rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }
       innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }
       standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }
     }
     departmentSuggestions(name: $name) { id name nameEn aliases }
+  }
+`);
+
+/** The department's scorecard: asked once the department is found (scorecard refuses an unknown name). */
+const DEPARTMENT_SCORE = graphql(`
+  query DepartmentScore($name: String!, $year: Int!) {
+    scorecard(year: $year, department: $name) {
+      year total completionRate achieved onTrack atRisk offTrack missed noData
+      asLead { ...ScoreCounts }
+      asSupporter { ...ScoreCounts }
+    }
   }
 `);
 
@@ -61,6 +74,8 @@ export function DepartmentPage() {
   const role = query.get('role') ?? '';
   const attribute = query.get('attribute') ?? '';
   const departments = useDepartments();
+  // The year the grid's 完成状态 column judges by too: the latest plan year begun (2020 once the plan has ended).
+  const year = statusYear();
   const [text, setText] = useState(name);
   const [showSuggestions, setShowSuggestions] = useState(false);
   const [active, setActive] = useState(-1);
@@ -68,7 +83,7 @@ export function DepartmentPage() {
 
   const { data, loading, error } = useQuery(DEPARTMENT_PAGE, {
     // The URL's words go to the server as they are: it refuses an unknown one.
-    variables: { name, attribute: (attribute || undefined) as IndicatorAttribute | undefined, role: (role || undefined) as ResponsibilityRole | undefined },
+    variables: { name, year, attribute: (attribute || undefined) as IndicatorAttribute | undefined, role: (role || undefined) as ResponsibilityRole | undefined },
     skip: !name,
     fetchPolicy: 'network-only',
   });
@@ -85,6 +100,7 @@ export function DepartmentPage() {
   };
   const suggestions = useMemo(() => searchDepartments(departments, text, 8), [departments, text]);
   const dept = data?.department;
+  const score = useQuery(DEPARTMENT_SCORE, { variables: { name: dept?.name ?? '', year }, skip: !dept, fetchPolicy: 'network-only' }).data?.scorecard[0];
   const zh = lang === 'zh';
 
   return (
@@ -248,6 +264,8 @@ export function DepartmentPage() {
             ))}
           </nav>
 
+          {score && <Scorecard score={score} lang={lang} />}
+
           {SECTIONS.map((s) => {
             const spec = TABLE_BY_KEY[s.key];
             const items: Item[] = dept[s.key];
@@ -275,6 +293,7 @@ export function DepartmentPage() {
                         <th>{t({ zh: '本部门', en: 'This department' })}</th>
                         <th>{t({ zh: '其他责任单位', en: 'Other units' })}</th>
                         {s.key === 'indicators' && <th>{t({ zh: '关联专项目标', en: 'Special targets' })}</th>}
+                        {s.key === 'indicators' && <th>{fmt(t({ zh: '完成状态（{year}）', en: 'Status ({year})' }), { year })}</th>}
                         {s.key === 'specialTargets' && <th>{t({ zh: '关联指标', en: 'Indicators' })}</th>}
                       </tr>
                     </thead>
@@ -315,6 +334,9 @@ export function DepartmentPage() {
                                 ))}
                               </td>
                             )}
+                            {s.key === 'indicators' && (
+                              <td data-testid="status">{item.progress && <StatusChip status={item.progress.status} explanation={item.progress.explanation} lang={lang} />}</td>
+                            )}
                             {s.key === 'specialTargets' && (
                               <td className="small">
                                 {(item.indicators as Item[]).map((x) => (
@@ -350,5 +372,63 @@ function Segmented({ label, value, options, onChange }: { label: string; value: 
         </button>
       ))}
     </div>
+  );
+}
+
+type Counts = Record<'total' | 'achieved' | 'onTrack' | 'atRisk' | 'offTrack' | 'missed' | 'noData', number> & { completionRate?: number | null };
+const countOf = (c: Counts, s: ProgressStatus): number =>
+  ({ ACHIEVED: c.achieved, MISSED: c.missed, ON_TRACK: c.onTrack, AT_RISK: c.atRisk, OFF_TRACK: c.offTrack, NO_DATA: c.noData })[s];
+const rate = (r: number | null | undefined, lang: Lang) => (r == null ? '—' : `${(r * 100).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 })}%`);
+
+/** The department's scorecard for the year: its indicators and milestones by status, as lead and as supporter, and its completion rate. */
+function Scorecard({ score, lang }: { score: Counts & { year: number; asLead: Counts; asSupporter: Counts }; lang: Lang }) {
+  const zh = lang === 'zh';
+  const rows: [string, string, Counts][] = [
+    ['lead', zh ? '牵头' : 'As lead', score.asLead],
+    ['support', zh ? '配合' : 'As supporter', score.asSupporter],
+    ['total', zh ? '合计' : 'Total', score],
+  ];
+  return (
+    <section className="dept-section dept-scorecard" data-testid="scorecard" aria-labelledby="scorecard-title">
+      <h2 id="scorecard-title">
+        {zh ? `${score.year} 年完成情况` : `Completion in ${score.year}`}{' '}
+        <span className="small" data-testid="completion-rate">
+          {zh ? '完成率' : 'Completion rate'} <strong>{rate(score.completionRate, lang)}</strong>
+        </span>
+      </h2>
+      <table className="plain-table">
+        <thead>
+          <tr>
+            <th>{zh ? '角色' : 'Role'}</th>
+            {STATUSES.map((s) => (
+              <th key={s} className="num">
+                <span className={`status-chip status-${s.toLowerCase()}`}>{STATUS_LABEL[s][lang]}</span>
+              </th>
+            ))}
+            <th className="num">{zh ? '合计' : 'Total'}</th>
+            <th className="num">{zh ? '完成率' : 'Completion rate'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, label, c]) => (
+            <tr key={key} data-role={key}>
+              <th scope="row">{label}</th>
+              {STATUSES.map((s) => (
+                <td key={s} className="num" data-status={s}>
+                  {countOf(c, s)}
+                </td>
+              ))}
+              <td className="num" data-status="TOTAL">
+                {c.total}
+              </td>
+              <td className="num">{rate(c.completionRate, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">
+        {zh ? '牵头和配合的指标与里程碑，按已审核的台账判断；完成率 =（已完成 + 进度正常）÷（合计 − 无数据）。' : 'The indicators and milestones it leads or supports, judged by approved ledger entries; completion rate = (achieved + on track) ÷ (total − no data).'}
+      </p>
+    </section>
   );
 }

@@ -1,5 +1,4 @@
 import type { Text } from '../../i18n';
-import type { ProgressStatus } from '../../api/board';
 
 /** The board's words (动态监控), in both languages. */
 export const BOARD_TEXT = {
@@ -23,16 +22,4 @@ export const BOARD_TEXT = {
   showTrend: { zh: '查看趋势', en: 'Show trend' },
 } satisfies Record<string, Text>;
 
-export const STATUSES: ProgressStatus[] = ['OFF_TRACK', 'MISSED', 'AT_RISK', 'ON_TRACK', 'ACHIEVED', 'NO_DATA'];
-
-export const STATUS_LABEL: Record<ProgressStatus, Text> = {
-  ACHIEVED: { zh: '已完成', en: 'Achieved' },
-  MISSED: { zh: '未完成', en: 'Missed' },
-  ON_TRACK: { zh: '进度正常', en: 'On track' },
-  AT_RISK: { zh: '有风险', en: 'At risk' },
-  OFF_TRACK: { zh: '滞后', en: 'Off track' },
-  NO_DATA: { zh: '无数据', en: 'No data' },
-};
-
-/** Attention order: the ones to act on first. */
-export const STATUS_RANK: Record<ProgressStatus, number> = { OFF_TRACK: 0, MISSED: 1, AT_RISK: 2, NO_DATA: 3, ON_TRACK: 4, ACHIEVED: 5 };
+export { STATUSES, STATUS_LABEL, STATUS_RANK } from '../../ui/status';
