@@ -24,22 +24,7 @@ export function milestoneLoaders(ctx: Context): MilestoneLoaders {
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
       }),
-      progress: new DataLoader(
-        async (keys) => {
-          const out = new Map<string, ProgressResult | Error>();
-          for (const year of new Set(keys.map((k) => k.year))) {
-            const rows = [...new Map(keys.filter((k) => k.year === year).map((k) => [k.row.id, k.row])).values()];
-            try {
-              const results = await ctx.services.progress.forMilestones(rows, year);
-              rows.forEach((r, i) => out.set(`${r.id}:${year}`, results[i]));
-            } catch (error) {
-              for (const r of rows) out.set(`${r.id}:${year}`, error as Error);
-            }
-          }
-          return keys.map((k) => out.get(`${k.row.id}:${k.year}`)!);
-        },
-        { cacheKeyFn: (k) => `${k.row.id}:${k.year}` },
-      ),
+      progress: progressByYearLoader<Milestone>((rows, year) => ctx.services.progress.forMilestones(rows, year)),
     };
     perRequest.set(ctx.em, loaders);
   }
@@ -52,4 +37,27 @@ export async function milestoneEntity(ctx: Context, row: { id: number }): Promis
   const found = await milestoneLoaders(ctx).milestone.load(Number(row.id));
   if (!found) throw new Error(`Milestone ${row.id} vanished during the request`);
   return found;
+}
+
+/**
+ * progress(year) for a batch of rows: one computation per year asked for in the batch (each row once),
+ * an error of a year's computation given to that year's rows only. Indicators and milestones alike.
+ */
+export function progressByYearLoader<R extends { id: number }>(compute: (rows: R[], year: number) => Promise<ProgressResult[]>): DataLoader<{ row: R; year: number }, ProgressResult, string> {
+  return new DataLoader(
+    async (keys) => {
+      const out = new Map<string, ProgressResult | Error>();
+      for (const year of new Set(keys.map((k) => k.year))) {
+        const rows = [...new Map(keys.filter((k) => k.year === year).map((k) => [k.row.id, k.row])).values()];
+        try {
+          const results = await compute(rows, year);
+          rows.forEach((r, i) => out.set(`${r.id}:${year}`, results[i]));
+        } catch (error) {
+          for (const r of rows) out.set(`${r.id}:${year}`, error as Error);
+        }
+      }
+      return keys.map((k) => out.get(`${k.row.id}:${k.year}`)!);
+    },
+    { cacheKeyFn: (k) => `${k.row.id}:${k.year}` },
+  );
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Indicator } from '../../schema/indicators/indicator.entity';
 import type { YearTarget } from '../../schema/year-targets/year-target.entity';
 import type { ProgressResult } from '../progress/completion';
+import { progressByYearLoader } from '../progress/progress.loaders';
 import type { Context } from '../context';
 
 /**
@@ -31,23 +32,7 @@ export function yearTargetLoaders(ctx: Context): YearTargetLoaders {
         const groups = await ctx.services.yearTargets.forIndicators(ids);
         return ids.map((id) => groups.get(id) ?? []);
       }),
-      progress: new DataLoader(
-        async (keys) => {
-          const out = new Map<string, ProgressResult | Error>();
-          const years = [...new Set(keys.map((k) => k.year))];
-          for (const year of years) {
-            const rows = [...new Map(keys.filter((k) => k.year === year).map((k) => [k.row.id, k.row])).values()];
-            try {
-              const results = await ctx.services.progress.forIndicators(rows, year);
-              rows.forEach((r, i) => out.set(`${r.id}:${year}`, results[i]));
-            } catch (error) {
-              for (const r of rows) out.set(`${r.id}:${year}`, error as Error);
-            }
-          }
-          return keys.map((k) => out.get(`${k.row.id}:${k.year}`)!);
-        },
-        { cacheKeyFn: (k) => `${k.row.id}:${k.year}` },
-      ),
+      progress: progressByYearLoader<Indicator>((rows, year) => ctx.services.progress.forIndicators(rows, year)),
     };
     perRequest.set(ctx.em, loaders);
   }
