@@ -5,7 +5,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import fastifyCookie from '@fastify/cookie';
 import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, evidenceConfig, type DatabaseConfig, type EvidenceConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
-import { buildGraphQLSchema } from './schema';
+import { buildGraphQLSchema, operationInputsValid } from './schema';
 import { jitPlugin } from './read/jit';
 import { registerCompiledReads, type CompiledReadsStats } from './read/endpoint';
 import { authenticate, createContext, type Context } from './context';
@@ -136,6 +136,15 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
         perRequest: [access],
         perOperation: [limits],
         departmentsQuery: (em, search) => createServices(em, ANONYMOUS, auth).departments.listQuery(search),
+        itemsQuery: (em, list, args) => {
+          const service = createServices(em, ANONYMOUS, auth)[list as 'indicators'];
+          return service.listQuery((args.filter ?? {}) as never, (args.orderBy ?? []) as never, args.limit, args.offset);
+        },
+        batch: async (em, field, ids, args) => {
+          if (field !== 'Indicator.progress') throw new Error(`no batch for ${field}`);
+          return createServices(em, ANONYMOUS, auth).progress.forIndicatorIds(ids, args.year as number);
+        },
+        inputsValid: (operation, document, variables) => operationInputsValid(schema, document, operation, variables),
       });
 
   const apollo = new ApolloServer<Context>({

@@ -56,7 +56,14 @@ export async function ormOptions(db: DatabaseConfig, opts: OrmOptions = {}): Pro
       (this as unknown as { platform: InstanceType<typeof PostgreSqlPlatform> }).platform = new PostgreSqlPlatformIndexingForeignKeys();
     }
   }
-  return { ...common, driver: Driver, clientUrl: db.url, schema: opts.pgSchema } as Options;
+  /**
+   * The hub's own prepared statements (server/db/driver.ts: compiled reads, the read layer, credentials)
+   * run with a generic plan: under the default `auto`, PostgreSQL kept planning the compiled cross-link
+   * for every execution (1.4 ms of planning for 1.3 ms of work; 1,000 executions 0.86 s against 0.51 s
+   * generic). The ORM's statements are unnamed, planned once with their values, and unaffected.
+   */
+  const driverOptions = { connection: { options: '-c plan_cache_mode=force_generic_plan' } };
+  return { ...common, driver: Driver, clientUrl: db.url, schema: opts.pgSchema, driverOptions } as Options;
 }
 
 /** Connects and brings the schema up to date by running the pending migrations. */

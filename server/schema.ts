@@ -3,7 +3,7 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { validate } from 'class-validator';
 import { badInput, flattenValidation } from './errors';
-import { lexicographicSortSchema, printSchema, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { TypeInfo, getArgumentValues, getNamedType, isInputObjectType, lexicographicSortSchema, printSchema, visit, visitWithTypeInfo, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { describeTextRules, findArgumentTextProblem } from '../schema/common/text';
 import { PlanResolver } from './plans/plan.resolver';
 import { DepartmentResolver } from './departments/department.resolver';
@@ -89,4 +89,40 @@ async function validateArgument(value: unknown, type: unknown, resolverData?: { 
     const [first] = flattenValidation(errors, prefix);
     throw badInput(first.field, first.message);
   }
+}
+
+/**
+ * Whether every input object an operation's fields take (filters, order) passes its class-validator
+ * rules: the check `validateArgument` makes at the edge, for paths that answer without type-graphql
+ * (server/read/endpoint.ts, once per query text and variables). False sends the request to Apollo,
+ * which gives the coded error.
+ */
+export async function operationInputsValid(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Promise<boolean> {
+  const classes = new Map<string, Function>();
+  for (const t of (getMetadataStorage() as unknown as { inputTypes: { name: string; target: Function }[] }).inputTypes) classes.set(t.name, t.target);
+  const inputs: { value: unknown; cls: Function }[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const used = new Set([operation, ...document.definitions.filter((d) => d.kind === 'FragmentDefinition')]);
+  for (const def of used) {
+    visit(def, visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const field = typeInfo.getFieldDef();
+        if (!field?.args.length || !node.arguments?.length) return;
+        const values = getArgumentValues(field, node, variables);
+        for (const arg of field.args) {
+          const named = getNamedType(arg.type);
+          const cls = isInputObjectType(named) ? classes.get(named.name) : undefined;
+          if (cls && values[arg.name] != null) inputs.push({ value: values[arg.name], cls });
+        }
+      },
+    }));
+  }
+  for (const { value, cls } of inputs) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item == null || typeof item !== 'object') continue;
+      const instance = Object.assign(Object.create((cls as { prototype: object }).prototype), item);
+      if ((await validate(instance, { forbidUnknownValues: false })).length) return false;
+    }
+  }
+  return true;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor';
 import type { TrackedTable } from '../../schema/cache/data-generation.entity';
 import type { Generations } from './generation';
 import { rootFields, tablesRead } from './tables';
+import { ownAnswerType } from '../common/media';
 
 /**
  * Root query fields whose answers depend only on the plan's data (the tables the data generations
@@ -107,7 +108,8 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     if (request.method !== 'POST' || request.routeOptions.url !== '/graphql') return;
     const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (!body || typeof body !== 'object' || typeof body.query !== 'string') return;
-    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return;
+    const contentType = ownAnswerType(request);
+    if (!contentType) return;
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     const tables = cacheableTables(options.schema, body.query, operationName);
     if (!tables) return;
@@ -118,7 +120,7 @@ export function registerResponseCache(app: FastifyInstance, options: ResponseCac
     const key = `${scopeOf(actor)}\u0000${operationName ?? ''}\u0000${JSON.stringify(body.variables ?? null)}\u0000${body.query}`;
     const hit = answers.get(key);
     if (hit && hit.tables.every((t, i) => current[t] === hit.generations[i])) {
-      return reply.code(200).header('x-plan-hub-cache', 'hit').type('application/json; charset=utf-8').send(hit.body);
+      return reply.code(200).header('x-plan-hub-cache', 'hit').type(contentType).send(hit.body);
     }
     pending.set(request, { key, tables, generations: tables.map((t) => current[t]) });
   });

@@ -107,6 +107,16 @@ export class ProgressService {
     return (await this.indicatorResults(rows, year, asOf, false)).map((r) => r.progress);
   }
 
+  /** progress(year) of the indicators with these ids, in their order (compiled reads: the page's rows are plain JSON, not entities). */
+  async forIndicatorIds(ids: readonly number[], year: number): Promise<ProgressResult[]> {
+    this.assertYear(year);
+    const rows = await this.em.find(Indicator, { id: { $in: [...new Set(ids)] } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const missing = ids.find((id) => !byId.has(id));
+    if (missing !== undefined) throw new Error(`Indicator ${missing} vanished during the request`);
+    return this.forIndicators(ids.map((id) => byId.get(id)!), year);
+  }
+
   /** progress(year) of these milestones (see milestoneProgress for their targets): one read of their approved values. */
   async forMilestones(rows: readonly Milestone[], year: number, asOf: string | null = null): Promise<ProgressResult[]> {
     return (await this.milestoneResults(rows, year, asOf, false)).map((r) => r.progress);

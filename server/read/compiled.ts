@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { MetadataStorage } from '@mikro-orm/core';
+import type { MetadataStorage, QueryOrderKeys } from '@mikro-orm/core';
 import type { Em } from '../orm';
 import type { QueryBuilder } from '../db/types';
 import type { Sql, Row } from '../db/driver';
@@ -109,8 +109,48 @@ export interface RunContext {
   sql: Sql;
   /** A list query of the departments, as DepartmentService.listQuery makes it (made on demand). */
   departmentsQuery(search: string | null): QueryBuilder<any>;
+  /** A plan table's list, as its service's listQuery makes it (checks paging, resolves plan and department: may throw a coded error). */
+  itemsQuery(list: string, args: ListArgs): Promise<ListQuery>;
+  /** A batched field's values for these row ids, in their order (BATCHED); may throw a coded error. */
+  batch(field: string, ids: number[], args: Record<string, unknown>): Promise<unknown[]>;
   em: Em;
 }
+
+/**
+ * Fields computed in the process, not in SQL, that a compiled list can still answer: the page's rows
+ * come back with their ids, and the field's service computes the values for all of them at once (as
+ * its DataLoader does on Apollo's path). Only on a list's items, with leaves under them.
+ */
+export const BATCHED = new Set(['Indicator.progress']);
+
+/** A batched field selected on a list's items: its response key, field, arguments and completion. */
+interface BatchField {
+  key: string;
+  field: string;
+  args: Record<string, unknown>;
+}
+
+/** The hidden key carrying a row's id for batched fields (`$` cannot start a GraphQL name or alias). */
+const ROW_ID = '$id';
+
+/** The arguments of a plan table's list field, as graphql-js coerces them. */
+export interface ListArgs {
+  filter?: Record<string, unknown> | null;
+  orderBy?: { field: string; direction?: string }[] | null;
+  limit?: number | null;
+  offset?: number | null;
+}
+
+/** What PlanItemService.listQuery answers: the filtered query (alias `e`), its order and paging. */
+export interface ListQuery {
+  qb: QueryBuilder<any>;
+  order: Record<string, QueryOrderKeys<unknown>>[];
+  take: number;
+  skip: number;
+}
+
+/** The plan tables' list fields (Query.indicators …) and the kind each lists. */
+export const LIST_ROOTS: Record<string, ItemKind> = DEPARTMENT_ITEMS;
 
 /** A query compiled for one set of variables: its root fields in answer order. */
 export interface CompiledRead {
@@ -123,6 +163,8 @@ class Compiler {
   private aliasCount = 0;
   /** Plan codes the statement names: each must exist, or Apollo answers (it gives the coded error). */
   planChecks: string[] = [];
+  /** Batched fields of the top level (a list's items), when the caller collects them. */
+  batched: BatchField[] | null = null;
 
   constructor(
     private readonly op: Operation,
@@ -150,7 +192,24 @@ class Compiler {
     const pairs: [string, string][] = [];
     const level: Level = { keys: [], completes: [] };
     if (fields.size > MAX_PAIRS) notCompiled('too many fields');
+    const batched = this.batched;
+    this.batched = null; // nested levels do not batch
     for (const f of fields.values()) {
+      if (BATCHED.has(`${gqlType.name}.${f.name}`)) {
+        if (!batched || !f.type) notCompiled(`${gqlType.name}.${f.name} below a list's items`);
+        const inner: Level = { keys: [], completes: [] };
+        for (const sub of subfields(this.op, f).values()) {
+          if (sub.name !== '__typename' && !isLeafTypeWeServe(sub.def.type)) notCompiled(`${f.name}.${sub.name}`);
+          inner.keys.push(sub.key);
+          inner.completes.push(sub.name === '__typename' ? () => f.type!.name : leaf(sub.def.type, (v) => v));
+        }
+        batched!.push({ key: f.key, field: `${gqlType.name}.${f.name}`, args: argumentsOf(this.op, f) });
+        // Its place in the answer: the value is put under its key once the rows are back.
+        level.keys.push(f.key);
+        level.completes.push(object(f.def.type, inner));
+        if (!pairs.some(([k]) => k === ROW_ID)) pairs.unshift([ROW_ID, `${a}.id`]);
+        continue;
+      }
       if (f.name === '__typename') {
         pairs.push([f.key, `'${gqlType.name}'`]);
         level.keys.push(f.key);
@@ -164,7 +223,7 @@ class Compiler {
       const col = type.columns.get(f.name);
       if (col) {
         if (!isLeafTypeWeServe(f.def.type)) notCompiled(`leaf type of ${f.name}`);
-        const sql = col.real && this.d === SQLITE ? this.d.real(col.sql(a)) : col.sql(a);
+        const sql = col.parts ? this.d.object(col.parts.map((p) => [p.property, p.sql(a)])) : col.real && this.d === SQLITE ? this.d.real(col.sql(a)) : col.sql(a);
         pairs.push([f.key, sql]);
         level.keys.push(f.key);
         level.completes.push(leaf(f.def.type, col.convert));
@@ -242,7 +301,9 @@ class Compiler {
 function isLeafTypeWeServe(type: GraphQLOutputType): boolean {
   const named = getNamedType(type);
   if (isEnumType(named)) return true;
-  return ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(named.name);
+  // DateTime: the column's value (SQLite's stored milliseconds, PostgreSQL's ISO text) read by the
+  // read layer's dateOf into a Date, then the scalar's serialize, as for an entity.
+  return ['String', 'Int', 'Float', 'Boolean', 'ID', 'DateTime'].includes(named.name);
 }
 
 /** graphql-js's completeValue for a leaf (or a list of leaves): null checks, then serialize. */
@@ -370,6 +431,8 @@ export function compileRead(schema: GraphQLSchema, em: Em, engine: 'sqlite' | 'p
             return rows.map((r) => completeLevel(level, parsed(r, compiler.planChecks.length) as Record<string, unknown>));
           },
         });
+      } else if (LIST_ROOTS[f.name]) {
+        roots.push(listRoot(op, types, metadata, dialect, f));
       } else return null;
     }
   } catch (error) {
@@ -383,6 +446,68 @@ export function compileRead(schema: GraphQLSchema, em: Em, engine: 'sqlite' | 'p
       const data: Record<string, unknown> = {};
       for (const root of roots) data[root.key] = await root.run(ctx);
       return JSON.stringify({ data }) + '\n';
+    },
+  };
+}
+
+/**
+ * A plan table's list (`indicators(filter, orderBy, limit, offset) { totalCount items { … } }`): the
+ * service's own filtered query (PlanItemService.listQuery, so a list means the same on every path),
+ * counted with count(*) when totalCount is asked, and its page selected as one JSON object per row.
+ */
+function listRoot(op: Operation, types: Map<string, ReadType>, metadata: MetadataStorage, d: Dialect, f: Selected): Root {
+  const itemType = types.get(ITEM_TYPE_OF_KIND[LIST_ROOTS[f.name]])!;
+  const args = argumentsOf(op, f) as ListArgs;
+  if (!isNonNullType(f.def.type) || !f.type) return notCompiled('list type');
+  type Part = { key: string; part: 'typename' } | { key: string; part: 'count' } | { key: string; part: 'items'; sql: string; params: unknown[]; complete: Complete; batched: BatchField[] };
+  const parts: Part[] = [];
+  for (const pf of subfields(op, f).values()) {
+    if (pf.name === '__typename') parts.push({ key: pf.key, part: 'typename' });
+    else if (pf.name === 'totalCount') parts.push({ key: pf.key, part: 'count' });
+    else if (pf.name === 'items') {
+      const params: unknown[] = [];
+      const compiler = new Compiler(op, types, metadata, d, params);
+      const batched: BatchField[] = [];
+      compiler.batched = batched;
+      const obj = compiler.object(itemType, pf.type!, subfields(op, pf), 'e');
+      if (compiler.planChecks.length) notCompiled('plan code under a list');
+      parts.push({ key: pf.key, part: 'items', sql: `${obj.sql} as j`, params, complete: objects(pf.def.type, obj.level), batched });
+    } else notCompiled(`page field ${pf.name}`);
+  }
+  const typename = f.type.name;
+  return {
+    key: f.key,
+    run: async (ctx) => {
+      const { qb, order, take, skip } = await ctx.itemsQuery(f.name, args);
+      const knex = ctx.em.getKnex();
+      let total: number | undefined;
+      const count = async () => {
+        if (total === undefined) {
+          const q = qb.clone().getKnexQuery();
+          q.clearSelect().select(knex.raw('count(*) as n'));
+          const built = q.toSQL();
+          total = Number((await ctx.sql.all(built.sql, built.bindings as unknown[]))[0].n);
+        }
+        return total;
+      };
+      const out: Record<string, unknown> = {};
+      for (const p of parts) {
+        if (p.part === 'typename') out[p.key] = typename;
+        else if (p.part === 'count') out[p.key] = await count();
+        else if (total !== undefined && total <= skip) out[p.key] = [];
+        else {
+          const q = qb.clone().orderBy(order).limit(take).offset(skip).getKnexQuery();
+          q.clearSelect().select(knex.raw(p.sql, p.params as never));
+          const built = q.toSQL();
+          const rows = (await ctx.sql.all(built.sql, built.bindings as unknown[])).map((r) => (typeof r.j === 'string' ? JSON.parse(r.j) : r.j) as Record<string, unknown>);
+          for (const b of p.batched) {
+            const values = rows.length ? await ctx.batch(b.field, rows.map((r) => Number(r[ROW_ID])), b.args) : [];
+            rows.forEach((r, i) => (r[b.key] = values[i]));
+          }
+          out[p.key] = p.complete(rows);
+        }
+      }
+      return out;
     },
   };
 }

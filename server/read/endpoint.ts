@@ -8,7 +8,8 @@ import type { AppError } from '../errors';
 import { Sql } from '../db/driver';
 import { engineOf } from '../db/engine';
 import type { QueryBuilder } from '../db/types';
-import { compileRead, coercedVariables, parsedQuery, type CompiledRead } from './compiled';
+import { ownAnswerType } from '../common/media';
+import { compileRead, coercedVariables, parsedQuery, type CompiledRead, type ListArgs, type ListQuery } from './compiled';
 
 export interface CompiledReadsOptions {
   schema: GraphQLSchema;
@@ -24,6 +25,15 @@ export interface CompiledReadsOptions {
   perOperation: ApolloServerPlugin<any>[];
   /** DepartmentService.listQuery, for a request's EntityManager. */
   departmentsQuery(em: Em, search: string | null): QueryBuilder<any>;
+  /** A plan table's PlanItemService.listQuery (by list field name), for a request's EntityManager. */
+  itemsQuery(em: Em, list: string, args: ListArgs): Promise<ListQuery>;
+  /** The values of a batched field (compiled.ts BATCHED) for these row ids, in their order. */
+  batch(em: Em, field: string, ids: number[], args: Record<string, unknown>): Promise<unknown[]>;
+  /**
+   * The edge's validation of the operation's input objects (class-validator rules, as type-graphql
+   * runs them): true when they pass. Run once per compiled query text and variables.
+   */
+  inputsValid(operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): Promise<boolean>;
 }
 
 /** What the hub counts of its compiled reads (tests check that a query went this way). */
@@ -68,6 +78,7 @@ export function registerCompiledReads(app: FastifyInstance, options: CompiledRea
         return null;
       }
     }
+    if (!(await options.inputsValid(parsed.operation, parsed.document, coerced))) return null;
     const read = compileRead(options.schema, em, engine, parsed.document, parsed.operation, coerced);
     return read && { ...parsed, compiled: read };
   };
@@ -75,11 +86,9 @@ export function registerCompiledReads(app: FastifyInstance, options: CompiledRea
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' || request.routeOptions.url !== '/graphql') return;
     const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || body.extensions !== undefined) return;
-    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return;
-    // Apollo answers other media types (application/graphql-response+json, multipart) with other headers.
-    const accept = request.headers.accept;
-    if (accept !== undefined && (!/application\/json|\*\/\*/.test(accept) || /graphql-response|multipart/.test(accept))) return;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return;
+    const contentType = ownAnswerType(request);
+    if (!contentType) return;
     if (body.operationName != null && typeof body.operationName !== 'string') return;
     if (body.variables != null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return;
     const operationName = (body.operationName as string | null | undefined) ?? undefined;
@@ -109,9 +118,11 @@ export function registerCompiledReads(app: FastifyInstance, options: CompiledRea
         sql,
         em,
         departmentsQuery: (search) => options.departmentsQuery((requestEm ??= em.fork() as Em), search),
+        itemsQuery: (list, args) => options.itemsQuery((requestEm ??= em.fork() as Em), list, args),
+        batch: (field, ids, args) => options.batch((requestEm ??= em.fork() as Em), field, ids, args),
       });
       stats.served++;
-      return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(text);
+      return reply.code(200).header('content-type', contentType).send(text);
     } catch (error) {
       if (process.env.DEBUG_COMPILED_READS) console.error('compiled reads: left to Apollo', error);
       stats.passed++;
@@ -120,4 +131,5 @@ export function registerCompiledReads(app: FastifyInstance, options: CompiledRea
   });
   return stats;
 }
+
 

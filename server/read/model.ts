@@ -1,6 +1,7 @@
 import type { MetadataStorage } from '@mikro-orm/core';
 import { getMetadataStorage } from 'type-graphql';
 import { dateOf } from '../db/prepared';
+import { methodOf } from '../year-targets/derive';
 import type { ItemKind } from '../../schema/responsibilities/responsibility.entity';
 
 /**
@@ -17,6 +18,11 @@ export interface Column {
   convert: (value: unknown) => unknown;
   /** A floating-point column: SQLite's JSON functions print it with 15 digits, so compiled reads carry it as text. */
   real?: boolean;
+  /**
+   * A field computed from several columns (compiled reads only): they are selected as one object of
+   * these properties, each converted, and `convert` gets that object.
+   */
+  parts?: { property: string; sql: (alias: string) => string; convert: (value: unknown) => unknown }[];
 }
 
 export interface ReadType {
@@ -51,6 +57,14 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
  */
 const DERIVED: Record<string, Record<string, { from: string; convert: (v: unknown) => unknown }>> = {
   SpecialTarget: { assessmentMethods: { from: 'assessmentMethodList', convert: (v) => (v ? String(v).split(',') : []) } },
+};
+
+/**
+ * Fields the API computes from several columns, written here once for compiled reads by the rule
+ * the field resolver itself uses: Indicator.targetMethod is the stored choice or the target kind's default.
+ */
+const DERIVED_FROM_MANY: Record<string, Record<string, { from: string[]; convert: (values: Record<string, unknown>) => unknown }>> = {
+  Indicator: { targetMethod: { from: ['targetKind', 'cumulative', 'targetMethod'], convert: (v) => methodOf(v as never) } },
 };
 
 function converterOf(type: string, runtimeType: string): (v: unknown) => unknown {
@@ -94,6 +108,17 @@ export function readTypes(metadata: MetadataStorage): Map<string, ReadType> {
         columns.set(field, { property: field, sql: (a) => `${a}.${source.fieldNames[0]}`, convert: derived.convert });
       }
     }
+    for (const [field, derived] of Object.entries(DERIVED_FROM_MANY[name] ?? {})) {
+      const parts = derived.from.map((property) => {
+        const prop = meta.properties[property as never] as { fieldNames: string[]; type: string; runtimeType: string };
+        return { property, sql: (a: string) => `${a}.${prop.fieldNames[0]}`, convert: converterOf(String(prop.type), String(prop.runtimeType)) };
+      });
+      const convert = (v: unknown) => {
+        const raw = (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
+        return derived.convert(Object.fromEntries(parts.map((p) => [p.property, p.convert(raw[p.property])])));
+      };
+      columns.set(field, { property: field, sql: () => notSql(field), convert, parts });
+    }
     types.set(name, { name, table: meta.tableName, columns, kind: ITEM_KINDS[name] });
   }
   cached = { metadata, types };
@@ -103,4 +128,8 @@ export function readTypes(metadata: MetadataStorage): Map<string, ReadType> {
 /** The foreign-key column of a property (e.g. Responsibility.indicator → indicator_id). */
 export function fkColumn(metadata: MetadataStorage, entity: string, property: string): string {
   return (metadata.get(entity).properties[property as never] as { fieldNames: string[] }).fieldNames[0];
+}
+
+function notSql(field: string): never {
+  throw new Error(`${field} is computed from several columns: select its parts`);
 }

@@ -154,7 +154,7 @@ export class Reader {
       seen.add(f.name);
       const col = type.columns.get(f.name);
       const as = `${prefix}${i++}`;
-      if (col) {
+      if (col && !col.parts) {
         parts.push(`${col.sql(alias)} as ${as}`);
         const { property, convert } = col;
         setters.push((o, raw) => (o[property] = convert(raw[as])));

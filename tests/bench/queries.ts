@@ -27,6 +27,22 @@ export const GRID_PAGE = `query GridPage($limit: Int!) {
   }
 }`;
 
+/**
+ * The indicators grid's own page as the client asks it (client/src/api/rows.ts): every column with the
+ * timestamps and the status column's progress(year), which is computed beside the SQL.
+ */
+export const CLIENT_PAGE = `query ListIndicator($limit: Int!) {
+  indicators(filter: { attribute: EXPECTED }, orderBy: [{ field: "name" }, { field: "seq", direction: DESC }], limit: $limit) {
+    totalCount
+    items {
+      __typename id seq name unit unitAsWritten targetText targetAsWritten targetKind targetValue annualGrowthPct attribute cumulative baseValue baseYear targetMethod version updatedAt createdAt planCode
+      responsibilities { __typename id role note noteEn version department { __typename id code name nameEn aliases } }
+      specialTargets { __typename id seq title }
+      progress(year: 2020) { __typename year status explanation }
+    }
+  }
+}`;
+
 export const CELL_EDIT = `mutation CellEdit($id: ID!, $v: Int!, $text: String!) {
   updateIndicator(id: $id, patch: { targetText: $text }, expectedVersion: $v) { id version targetKind targetValue }
 }`;

@@ -5,6 +5,7 @@
  *   side by side with the hello-world Apollo server in turns (http.ts sideBySide), median of rounds;
  * - `page.<n>.serverCpuMsPerRequest` for n = 100 and 1000: the grid page one request at a time, the
  *   server process's CPU (user + system from /proc) per request;
+ * - `page.client100`: the indicators grid's own page of 100 as the client asks it (timestamps, progress);
  * - `statements.departmentsWithArgs`: SQL statements for every department with its indicators
  *   narrowed by plan code and role, counted in-process (onQuery).
  *
@@ -17,7 +18,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { dropAll, loadSynthetic, medianDepartment, postgresAnswers, syntheticPlan, tempDir, tempPostgres, tempSqlite, type Engine, type TempDb } from './fixture';
-import { CROSS_LINK, GRID_PAGE, HELLO, body } from './queries';
+import { CLIENT_PAGE, CROSS_LINK, GRID_PAGE, HELLO, body } from './queries';
 import { Sequential, gql, round, sideBySide, startServer, stopAll } from './http';
 
 export const DEPARTMENTS_WITH_ARGS = `query DepartmentsWithArgs($plan: String!) {
@@ -78,13 +79,22 @@ async function main() {
         { name: 'hubUncached', url: `${hub.url}/graphql`, connections: 10, durationS: seconds, body: body(CROSS_LINK, { name: department }), expectBody: cross.text, pid: hub.proc.pid },
       ], rounds, seconds / rounds, 1);
       await hello.stop();
-      const page: Record<number, unknown> = {};
+      const page: Record<string, unknown> = {};
       for (const n of [100, 1000]) {
         console.error(`[reads] ${engine}: grid page of ${n}`);
         const s = new Sequential(`${hub.url}/graphql`, body(GRID_PAGE, { limit: n }), hub.proc.pid);
         await s.slice(seconds / 2, 10);
         const r = s.result();
         page[n] = { serverCpuMsPerRequest: r.serverCpuMsPerRequest, p50Ms: r.p50Ms, p99Ms: r.p99Ms, requests: r.requests, errors: r.errors, mismatches: r.mismatches };
+      }
+      {
+        console.error(`[reads] ${engine}: the indicators grid's own page of 100 (with progress)`);
+        const check = await gql(hub.url, CLIENT_PAGE, { limit: 100 });
+        if (check.data?.indicators?.items?.length !== 100) throw new Error(`client page: ${check.text.slice(0, 300)}`);
+        const s = new Sequential(`${hub.url}/graphql`, body(CLIENT_PAGE, { limit: 100 }), hub.proc.pid);
+        await s.slice(seconds / 2, 10);
+        const r = s.result();
+        page.client100 = { serverCpuMsPerRequest: r.serverCpuMsPerRequest, p50Ms: r.p50Ms, p99Ms: r.p99Ms, requests: r.requests, errors: r.errors, mismatches: r.mismatches };
       }
       await hub.stop();
       const u = sbs.results.hubUncached;
