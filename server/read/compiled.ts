@@ -27,9 +27,11 @@ import { argumentsOf, selectedIn, subfields, type Operation, type Selected } fro
 
 /**
  * Compiled reads (Hasura's way): a query over departments — the department page, the cross-link of a
- * BI tool — becomes ONE SQL statement per root field that builds the whole answer as JSON inside the
- * database (SQLite json_object/json_group_array, PostgreSQL json_build_object/json_agg), nested
- * relations as correlated subqueries. The process parses that text once and puts each leaf through
+ * BI tool — or over a plan table's list — a grid page — becomes ONE SQL statement per root field (a
+ * list: its count, and its page) that builds the whole answer as JSON inside the database (SQLite
+ * json_object/json_group_array, PostgreSQL json_build_object/json_agg), nested relations as
+ * correlated subqueries; a field computed in the process (BATCHED: an indicator's progress) is filled
+ * in for the whole page at once by its service. The process parses that text once and puts each leaf through
  * its GraphQL type's serialize, so the answer is byte for byte what graphql-js gives, without a
  * resolver, a promise or an entity per row, and without Apollo's per-request pipeline.
  *

@@ -121,22 +121,48 @@ describe('the ledger: file, return, resubmit, approve', { timeout: 90_000 }, () 
     await eventually(() => entryRow(page, entry.id).count()).toBe(0);
   });
 
-  it('the editor sees the reason, corrects the value and submits again', async () => {
+  it('the editor sees the reason, corrects the value in place in the grid (refused input, undo and redo) and submits again', async () => {
     const { page } = bureau;
     await dismissNotices(page);
     await openLedger(page);
     const entry = (await june())!;
     await eventually(() => entryRow(page, entry.id).locator('[col-id="state"]').textContent()).toBe('已退回');
     expect(await entryRow(page, entry.id).locator('[col-id="returnReason"]').textContent()).toContain('请附上区统计局的月报原件');
-    await action(page, entry.id, 'edit').click();
-    const dialog = page.getByRole('dialog');
-    await eventually(() => dialog.getByTestId('entry-return-reason').textContent()).toContain('请附上区统计局的月报原件');
-    await dialog.getByLabel(/实际值/).fill('561.2');
-    await dialog.getByTestId('entry-submit').click();
-    await dialog.waitFor({ state: 'detached' });
-    await eventually(async () => (await june())!.state).toBe('SUBMITTED');
+    const value = entryRow(page, entry.id).locator('[col-id="actualValue"]');
+    const type = async (cellLocator: typeof value, text: string) => {
+      await cellLocator.dblclick();
+      const input = page.locator('.ag-cell-editor input, .ag-popup-editor textarea').first();
+      await input.waitFor();
+      await input.fill(text);
+      await input.press('Enter');
+    };
+    // Full-width digits are read as the number; the state stays RETURNED until it is submitted.
+    await type(value, '５６１.２');
+    await eventually(async () => (await june())!.actualValue).toBe(561.2);
+    expect((await june())!.state).toBe('RETURNED');
+    await eventually(() => value.textContent()).toContain('561.2');
+    // Not a number: refused with a message, nothing sent, the cell keeps its value.
+    await type(value, '五百六十');
+    await eventually(() => page.locator('.notice').filter({ hasText: '请输入数字' }).count()).toBeGreaterThan(0);
     expect((await june())!.actualValue).toBe(561.2);
+    await dismissNotices(page);
+    // The progress text in its popup editor.
+    await type(entryRow(page, entry.id).locator('[col-id="progressText"]'), '已补充区统计局月报原件。');
+    await eventually(async () => (await june())!.progressText).toBe('已补充区统计局月报原件。');
+    // Ctrl+Z puts the text back on the server, Ctrl+Y does it again.
+    await page.locator('.ledger-title').click();
+    await page.keyboard.press('Control+z');
+    await eventually(async () => (await june())!.progressText).toBe('1-6月地区生产总值累计560.5亿元，同比增长11.2%。');
+    await page.keyboard.press('Control+y');
+    await eventually(async () => (await june())!.progressText).toBe('已补充区统计局月报原件。');
+    await eventually(() => page.getByTestId('save-state').textContent()).toBe('所有修改已保存');
+    await screenshot(page, 'ledger-in-place', true);
+    await action(page, entry.id, 'submit').click();
+    await eventually(async () => (await june())!.state).toBe('SUBMITTED');
     await eventually(() => entryRow(page, entry.id).locator('[col-id="state"]').textContent()).toBe('已提交');
+    // Submitted: its cells are no longer typed into.
+    await value.dblclick();
+    expect(await page.locator('.ag-cell-editor input').count()).toBe(0);
   });
 
   it('the office approves it: locked, out of the queue, only the office may reopen it', async () => {

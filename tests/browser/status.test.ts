@@ -24,6 +24,10 @@ beforeAll(async () => {
   const entry = saved.saveLedgerEntry;
   const submitted = await server.hub.gql(`mutation($id: ID!, $v: Int!) { submitLedgerEntry(id: $id, expectedVersion: $v) { version } }`, { id: entry.id, v: entry.version });
   await server.hub.gql(`mutation($id: ID!, $v: Int!) { approveLedgerEntry(id: $id, expectedVersion: $v) { state } }`, { id: entry.id, v: submitted.submitLedgerEntry.version });
+  // GDP in 2019 too, above its year target (≈ 1,320): the year picker shows another status for it.
+  const y2019 = (await server.hub.gql(`mutation($id: ID!) { saveLedgerEntry(input: { indicatorId: $id, department: "区发改局", period: "2019", actualValue: 1400 }) { id version } }`, { id: gdp })).saveLedgerEntry;
+  const s2019 = await server.hub.gql(`mutation($id: ID!, $v: Int!) { submitLedgerEntry(id: $id, expectedVersion: $v) { version } }`, { id: y2019.id, v: y2019.version });
+  await server.hub.gql(`mutation($id: ID!, $v: Int!) { approveLedgerEntry(id: $id, expectedVersion: $v) { state } }`, { id: y2019.id, v: s2019.submitLedgerEntry.version });
 });
 
 afterAll(async () => {
@@ -96,4 +100,32 @@ describe('completion status in the grid and on the department page', { timeout: 
       await s.context.close();
     });
   }
+
+  it('a year picked above the grid re-reads the status column for that year, and the department page follows it', async () => {
+    const years = (await server.hub.gql(`query($id: ID!) { indicator(id: $id) { a: progress(year: 2019) { status explanation } b: progress(year: 2020) { status } } }`, { id: gdp })).indicator;
+    expect(years.a.status).not.toBe(years.b.status);
+    const s = await openSession(browser, server.url, { lang: 'zh' });
+    const { page } = s;
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const body = r.postData();
+      if (r.url().includes('/graphql') && body?.includes('progress(year: 2019)')) asked.push(body);
+    });
+    await openTable(page, server.url, '/indicators');
+    const chip = cell(page, gdp, '_status').locator('.status-chip');
+    await eventually(() => chip.getAttribute('data-status')).toBe(years.b.status);
+    await page.getByTestId('status-year').selectOption('2019');
+    await page.locator(`.ag-header-cell[col-id="_status"]`).filter({ hasText: '完成状态（2019）' }).waitFor();
+    await eventually(() => cell(page, gdp, '_status').locator('.status-chip').getAttribute('data-status')).toBe(years.a.status);
+    expect(await cell(page, gdp, '_status').locator('.status-chip').getAttribute('title')).toBe(years.a.explanation);
+    expect(asked.length).toBeGreaterThan(0);
+    await screenshot(page, 'indicators-status-2019');
+    // The choice is kept in this browser: the department page judges 2019 too, and picks back 2020.
+    await page.goto(`${server.url}/department?name=${encodeURIComponent('区发改局')}`);
+    const card = page.getByTestId('scorecard');
+    await eventually(() => card.getByRole('heading').textContent()).toContain('2019 年完成情况');
+    await card.getByTestId('status-year').selectOption('2020');
+    await eventually(() => card.getByRole('heading').textContent()).toContain('2020 年完成情况');
+    await s.context.close();
+  });
 });

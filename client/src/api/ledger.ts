@@ -4,12 +4,9 @@ import { apollo, copy } from './client';
 import type { Problem } from './errors';
 
 /*
- * The ledger (电子台账, issue 14) — written by hand, not by the codegen: these operations name fields
- * the committed schema/schema.graphql does not have yet (the ledger, evidence and milestone branches
- * add them). Documents are `gql` (the codegen reads only `graphql(...)` calls) typed with
- * TypedDocumentNode. Once those branches are merged, they can move to `graphql(...)` and the types
- * below be replaced by the generated ones. Names as issue 14 fixes them; the filter and input types
- * (LedgerEntryFilter, LedgerEntryInput) as the ledger branch declares them.
+ * The ledger (电子台账, issue 14): its operations, written with `gql` and typed by hand with
+ * TypedDocumentNode (their selections are built from ENTRY_FIELDS, which the codegen's static
+ * `graphql(...)` calls cannot do). The names are the committed schema's (schema/schema.graphql).
  */
 
 export type LedgerState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';

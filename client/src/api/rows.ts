@@ -2,7 +2,7 @@ import { gql, type DocumentNode } from '@apollo/client';
 import { apollo, copy } from './client';
 import { graphql } from './generated';
 import type { Row, TableKey, TableSpec } from '../tables/types';
-import { statusYear } from '../ui/statusYear';
+import { shownStatusYear } from '../ui/statusYear';
 
 /**
  * What the grid asks for of a row: the table's columns (spec.selection), and for indicators their
@@ -10,14 +10,16 @@ import { statusYear } from '../ui/statusYear';
  * and restored row carries it; the server batches progress, a page stays one request.
  */
 export function rowSelection(spec: TableSpec): string {
-  return spec.key === 'indicators' ? `${spec.selection} progress(year: ${statusYear()}) { year status explanation }` : spec.selection;
+  return spec.key === 'indicators' ? `${spec.selection} progress(year: ${shownStatusYear()}) { year status explanation }` : spec.selection;
 }
 
 /** Documents per table, built once from the table's selection. */
 const docs = new Map<string, DocumentNode>();
 function doc(key: string, source: () => string): DocumentNode {
-  let d = docs.get(key);
-  if (!d) docs.set(key, (d = gql(source())));
+  // The indicators' selection names the status column's year: one document per year shown.
+  const k = key.endsWith(':indicators') ? `${key}:${shownStatusYear()}` : key;
+  let d = docs.get(k);
+  if (!d) docs.set(k, (d = gql(source())));
   return d;
 }
 

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useShownStatusYear } from '../ui/statusYear';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
@@ -82,7 +83,15 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
     }),
     [spec, lang, controller, user, setPanel],
   );
-  const columnDefs = useMemo(() => buildColumns(spec, lang), [spec, lang]);
+  // The indicators' status column follows the year picked above the grid: new header, rows read again.
+  const shownYear = useShownStatusYear();
+  const columnDefs = useMemo(() => buildColumns(spec, lang), [spec, lang, shownYear]); // eslint-disable-line react-hooks/exhaustive-deps
+  const yearLoaded = useRef(shownYear);
+  useEffect(() => {
+    if (spec.key !== 'indicators' || yearLoaded.current === shownYear) return;
+    yearLoaded.current = shownYear;
+    void data.reloadAll();
+  }, [shownYear]); // eslint-disable-line react-hooks/exhaustive-deps
   const onCellEditRequest = useCallback((e: CellEditRequestEvent<Row>) => e.data && controller.editCell(e.data.id, e.column.getColId(), e.newValue), [controller]);
 
   const onGridReady = useCallback(

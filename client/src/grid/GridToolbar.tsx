@@ -9,6 +9,7 @@ import { exportCsv } from './csv';
 import { searchPlaceholder } from './search';
 import { ColumnsMenu } from './ColumnsMenu';
 import { ServerExportMenu } from './ServerExportMenu';
+import { StatusYearPicker } from '../ui/StatusYearPicker';
 
 interface Props {
   spec: TableSpec;
@@ -79,6 +80,7 @@ export function GridToolbar({ spec, api, controller, access, search, onSearch, o
       <button type="button" onClick={() => printing.print().catch((e) => controller.reportLoadError(e))} disabled={printing.busy} data-testid="print">
         {t({ zh: '打印', en: 'Print' })}
       </button>
+      {spec.key === 'indicators' && <StatusYearPicker />}
       <ColumnsMenu api={api} onReset={onResetColumns} />
       <button type="button" onClick={onReload} title={t({ zh: '从服务器重新加载', en: 'Load again from the server' })}>
         ⟳ {t({ zh: '刷新', en: 'Reload' })}
@@ -86,3 +88,4 @@ export function GridToolbar({ spec, api, controller, access, search, onSearch, o
     </div>
   );
 }
+

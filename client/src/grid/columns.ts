@@ -7,7 +7,7 @@ import type { FieldSpec, Row, TableSpec } from '../tables/types';
 import type { GridContext } from './context';
 import { mayEditCell } from '../api/session';
 import { LinksCell, OpenRowCell, ResponsibilitiesCell, StatusCell } from './cells';
-import { STATUS_LABEL, statusYear } from '../ui/status';
+import { STATUS_LABEL, shownStatusYear } from '../ui/status';
 import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
 import { DepartmentFilter, EnumFilter } from './filters';
 import { numberEditor } from './numberCells';
@@ -169,13 +169,13 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
 }
 
 /**
- * 完成状态: the indicator's completion status in the year the grid judges by (statusYear: the latest
- * plan year begun, 2020 once the plan has ended), read only. The list query asks for it with the rows
+ * 完成状态: the indicator's completion status in the year the grid judges by (shownStatusYear: the
+ * year picked above the grid, else the latest plan year begun, 2020 once the plan has ended), read only. The list query asks for it with the rows
  * (specs.ts), so a page is still one request. Its colId starts with _ so copy, paste, CSV and print,
  * which carry the table's own fields, leave it out.
  */
 function statusColumn(lang: Lang): ColDef<Row> {
-  const year = statusYear();
+  const year = shownStatusYear();
   const label = lang === 'zh' ? `完成状态（${year}）` : `Status (${year})`;
   return {
     colId: '_status',

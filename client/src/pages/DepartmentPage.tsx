@@ -12,7 +12,8 @@ import { departmentName } from '../tables/values';
 import { TABLE_BY_KEY } from '../tables/specs';
 import type { TableKey } from '../tables/types';
 import { PrintHeading, printDate } from '../grid/print';
-import { STATUS_LABEL, STATUSES, StatusChip, statusYear, type ProgressStatus } from '../ui/status';
+import { STATUS_LABEL, STATUSES, StatusChip, useShownStatusYear, type ProgressStatus } from '../ui/status';
+import { StatusYearPicker } from '../ui/StatusYearPicker';
 
 graphql(`fragment ScoreCounts on StatusCounts { total achieved onTrack atRisk offTrack missed noData completionRate }`);
 graphql(`fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }`);
@@ -74,8 +75,8 @@ export function DepartmentPage() {
   const role = query.get('role') ?? '';
   const attribute = query.get('attribute') ?? '';
   const departments = useDepartments();
-  // The year the grid's 完成状态 column judges by too: the latest plan year begun (2020 once the plan has ended).
-  const year = statusYear();
+  // The year the grid's 完成状态 column judges by too: the one picked, else the latest plan year begun (2020 once the plan has ended).
+  const year = useShownStatusYear();
   const [text, setText] = useState(name);
   const [showSuggestions, setShowSuggestions] = useState(false);
   const [active, setActive] = useState(-1);
@@ -391,7 +392,7 @@ function Scorecard({ score, lang }: { score: Counts & { year: number; asLead: Co
   return (
     <section className="dept-section dept-scorecard" data-testid="scorecard" aria-labelledby="scorecard-title">
       <h2 id="scorecard-title">
-        {zh ? `${score.year} 年完成情况` : `Completion in ${score.year}`}{' '}
+        {zh ? `${score.year} 年完成情况` : `Completion in ${score.year}`} <StatusYearPicker />{' '}
         <span className="small" data-testid="completion-rate">
           {zh ? '完成率' : 'Completion rate'} <strong>{rate(score.completionRate, lang)}</strong>
         </span>

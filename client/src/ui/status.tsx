@@ -20,7 +20,7 @@ export const STATUS_LABEL: Record<ProgressStatus, Text> = {
 /** Attention order: the ones to act on first. */
 export const STATUS_RANK: Record<ProgressStatus, number> = { OFF_TRACK: 0, MISSED: 1, AT_RISK: 2, NO_DATA: 3, ON_TRACK: 4, ACHIEVED: 5 };
 
-export { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, statusYear } from './statusYear';
+export { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, PLAN_YEARS, statusYear, shownStatusYear, setShownStatusYear, useShownStatusYear } from './statusYear';
 
 /** A status as a coloured label; the explanation is its tooltip. */
 export function StatusChip({ status, explanation, lang }: { status: ProgressStatus; explanation?: string | null; lang?: Lang }) {

@@ -1,14 +1,18 @@
 import { useEffect, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import type { Row } from '../../tables/types';
-import type { EditController } from '../controller';
 import { isTyping } from '../typing';
+
+/** What the shortcuts drive: a grid's edit history on the server (EditController, YearTargetEdits, LedgerEdits). */
+export interface UndoTarget {
+  undo(): Promise<unknown>;
+  redo(): Promise<unknown>;
+}
 
 /**
  * Ctrl+Z undoes the last saved change, Ctrl+Y and Ctrl+Shift+Z redo it (⌘ on a Mac), on the
  * server; not while the user types in an editor, a field or a dialog, which keep their own undo.
  */
-export function useUndoShortcuts(apiRef: RefObject<GridApi<Row> | null>, controller: EditController) {
+export function useUndoShortcuts<T>(apiRef: RefObject<GridApi<T> | null>, controller: UndoTarget) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || isTyping(e.target) || apiRef.current?.getEditingCells().length) return;

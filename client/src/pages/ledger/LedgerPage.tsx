@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
-import type { ColDef, GetRowIdParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, ColDef, EditableCallbackParams, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { fmt, formatNumber, useI18n, type Lang, type Text } from '../../i18n';
 import { navigate, useLocation } from '../../router';
@@ -16,6 +16,8 @@ import { GRID_TEXT } from '../../i18n';
 import { departmentName } from '../../tables/values';
 import { EntryDialog } from './EntryDialog';
 import { ReasonDialog } from './ReasonDialog';
+import { LedgerEdits, parseActual, type LedgerField } from './edits';
+import { usePendingSaveWarning, useUndoShortcuts } from '../../grid/hooks/useUndoShortcuts';
 import { itemName, LEDGER_TEXT, ledgerReason, periodLabel, STATE_LABEL, unitOf } from './text';
 import './ledger.css';
 
@@ -24,8 +26,18 @@ type View = 'entries' | 'queue';
 interface Ctx {
   lang: Lang;
   user: SessionUser | null | undefined;
+  edits: LedgerEdits;
   act(kind: Action, entry: LedgerEntry): void;
 }
+
+/** A draft or returned entry of the user's department (any open one for the office) is typed into in place. */
+const canType = (p: EditableCallbackParams<LedgerEntry, unknown, Ctx>) => !!p.data && actionsFor(p.context.user, p.data).includes('edit');
+const stateRules = (col: LedgerField) => ({
+  'ph-cell-saving': (p: CellClassParams<LedgerEntry, unknown, Ctx>) => p.context.edits.cellState(p.data?.id, col) === 'saving',
+  'ph-cell-saved': (p: CellClassParams<LedgerEntry, unknown, Ctx>) => p.context.edits.cellState(p.data?.id, col) === 'saved',
+  'ph-cell-failed': (p: CellClassParams<LedgerEntry, unknown, Ctx>) => p.context.edits.cellState(p.data?.id, col) === 'failed',
+  'ledger-typeable': (p: CellClassParams<LedgerEntry, unknown, Ctx>) => !!p.data && actionsFor(p.context.user, p.data).includes('edit'),
+});
 type Action = 'edit' | 'submit' | 'approve' | 'return' | 'reopen';
 
 /** What the user may do with an entry (a hint: the server decides). */
@@ -107,14 +119,33 @@ function columns(lang: Lang): ColDef<LedgerEntry>[] {
       type: 'rightAligned',
       width: 130,
       valueFormatter: (p) => (p.value == null ? '' : `${(p.value as number).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 })} ${p.data ? unitOf(p.data) : ''}`.trim()),
+      editable: canType,
+      cellEditor: 'agTextCellEditor',
+      valueParser: (p) => parseActual(p.newValue),
+      cellClassRules: stateRules('actualValue'),
     },
-    { colId: 'progressText', field: 'progressText', headerName: t(LEDGER_TEXT.progress), flex: 1, minWidth: 200, tooltipField: 'progressText' },
+    {
+      colId: 'progressText',
+      field: 'progressText',
+      headerName: t(LEDGER_TEXT.progress),
+      flex: 1,
+      minWidth: 200,
+      tooltipField: 'progressText',
+      editable: canType,
+      cellEditor: 'agLargeTextCellEditor',
+      cellEditorPopup: true,
+      cellEditorParams: { maxLength: PROGRESS_TEXT_MAX, rows: 8, cols: 60 },
+      cellClassRules: stateRules('progressText'),
+    },
     { colId: 'state', field: 'state', headerName: t(LEDGER_TEXT.state), width: 100, cellRenderer: StateCell },
     { colId: 'returnReason', field: 'returnReason', headerName: t(LEDGER_TEXT.returnReason), width: 180, tooltipField: 'returnReason' },
     { colId: 'evidence', field: 'evidence', headerName: t(LEDGER_TEXT.evidence), width: 180, cellRenderer: EvidenceCell, cellDataType: false, sortable: false },
     { colId: 'actions', headerName: t(LEDGER_TEXT.actions), width: 170, cellRenderer: ActionsCell, cellDataType: false, sortable: false, pinned: 'right' },
   ];
 }
+
+/** The server's limit on a progress text (schema/ledger/ledger.inputs.ts PROGRESS_TEXT_MAX). */
+const PROGRESS_TEXT_MAX = 5000;
 
 const DEFAULT_COL: ColDef<LedgerEntry> = { resizable: true, sortable: true, wrapHeaderText: true, autoHeaderHeight: true };
 const getRowId = (p: GetRowIdParams<LedgerEntry>) => p.data.id;
@@ -142,6 +173,23 @@ export function LedgerPage() {
   const [editing, setEditing] = useState<LedgerEntry | 'new' | null>(null);
   const [asking, setAsking] = useState<{ kind: 'return' | 'reopen'; entry: LedgerEntry } | null>(null);
   const a = access(user);
+  const apiRef = useRef<GridApi<LedgerEntry> | null>(null);
+  const langRef = useRef(lang);
+  langRef.current = lang;
+  const [, bump] = useReducer((x: number) => x + 1, 0);
+  const edits = useMemo(
+    () =>
+      new LedgerEdits({
+        api: () => apiRef.current,
+        lang: () => langRef.current,
+        changed: bump,
+        saved: (entry) => setRows((list) => list?.map((r) => (r.id === entry.id ? entry : r)) ?? list),
+      }),
+    [],
+  );
+  useUndoShortcuts(apiRef, edits);
+  usePendingSaveWarning(edits.pending > 0);
+  const onCellEditRequest = useCallback((e: CellEditRequestEvent<LedgerEntry>) => e.data && edits.edit(e.data.id, e.column.getColId() as LedgerField, e.newValue), [edits]);
 
   const filter = useMemo<LedgerFilter>(() => {
     const f: LedgerFilter = {};
@@ -196,6 +244,7 @@ export function LedgerPage() {
     () => ({
       lang,
       user,
+      edits,
       act: (kind, entry) => {
         if (kind === 'edit') return setEditing(entry);
         if (kind === 'return' || kind === 'reopen') return setAsking({ kind, entry });
@@ -207,7 +256,7 @@ export function LedgerPage() {
         );
       },
     }),
-    [lang, user, done, refused],
+    [lang, user, edits, done, refused],
   );
   const columnDefs = useMemo(() => columns(lang), [lang]);
   const setView = (v: View) => navigate(v === 'queue' ? '/ledger?view=queue' : '/ledger');
@@ -246,6 +295,16 @@ export function LedgerPage() {
             ))}
           </select>
         )}
+        {a.edit && (
+          <>
+            <button type="button" data-testid="undo" disabled={!edits.canUndo} onClick={() => void edits.undo()} title="Ctrl+Z">
+              {t({ zh: '撤销', en: 'Undo' })}
+            </button>
+            <button type="button" data-testid="redo" disabled={!edits.canRedo} onClick={() => void edits.redo()} title="Ctrl+Y">
+              {t({ zh: '重做', en: 'Redo' })}
+            </button>
+          </>
+        )}
         <button type="button" onClick={load}>
           {t(LEDGER_TEXT.reload)}
         </button>
@@ -276,11 +335,25 @@ export function LedgerPage() {
             overlayNoRowsTemplate={`<span class="muted">${t(LEDGER_TEXT.demoNone)}</span>`}
             suppressColumnVirtualisation
             tooltipShowDelay={400}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            stopEditingWhenCellsLoseFocus
+            onGridReady={(e) => {
+              apiRef.current = e.api;
+            }}
+            onGridPreDestroyed={() => {
+              apiRef.current = null;
+            }}
           />
         </div>
       </div>
       <div className="status-bar" role="status" data-testid="status-bar">
         <span data-testid="status-count">{fmt(t({ zh: '共 {n} 条台账', en: '{n} entries' }), { n: formatNumber(total, lang) })}</span>
+        {a.edit && (
+          <span className={`save-state${edits.pending ? ' busy' : ''}`} data-testid="save-state">
+            {edits.pending ? fmt(t({ zh: '正在保存 {n} 项…', en: 'Saving {n}…' }), { n: edits.pending }) : t({ zh: '所有修改已保存', en: 'All changes saved' })}
+          </span>
+        )}
         <EditHint access={a} />
       </div>
       {editing && (

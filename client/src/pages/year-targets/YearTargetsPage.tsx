@@ -11,8 +11,7 @@ import { enumKeys, enumLabel } from '../../tables/enums';
 import { gridTheme } from '../../grid/theme';
 import { EditHint } from '../../grid/EditHint';
 import type { GridAccess } from '../../grid/access';
-import { isTyping } from '../../grid/typing';
-import { usePendingSaveWarning } from '../../grid/hooks/useUndoShortcuts';
+import { usePendingSaveWarning, useUndoShortcuts } from '../../grid/hooks/useUndoShortcuts';
 import { FIELD_LABEL, formatTarget, YEARS, yearCol, yearOf, yearOfCol, YearTargetEdits, type InputField } from './edits';
 import { YearTargetHistory } from './YearTargetHistory';
 import { YEAR_TARGET_TEXT } from './text';
@@ -166,21 +165,7 @@ export function YearTargetsPage() {
   }, []);
   useEffect(load, [load]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || isTyping(e.target) || apiRef.current?.getEditingCells().length) return;
-      const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void edits.undo();
-      } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void edits.redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [edits]);
+  useUndoShortcuts(apiRef, edits);
   usePendingSaveWarning(edits.pending > 0);
 
   const context = useMemo<Ctx>(() => ({ lang, edit: a.edit, edits, openHistory: (r) => setHistory(r.id) }), [lang, a.edit, edits]);
