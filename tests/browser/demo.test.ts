@@ -61,6 +61,17 @@ describe('the demo banner', { timeout: 120_000 }, () => {
       expect(violations).toEqual([]);
       await context.close();
     }
+    // On paper too: the department page's printout carries it under its heading.
+    {
+      const { page, context } = await openSession(browser, server.url);
+      await open(page, '/department?name=区住建局');
+      await page.emulateMedia({ media: 'print' });
+      const note = page.getByTestId('print-demo');
+      await note.waitFor();
+      expect(await note.innerText()).toBe('演示数据 — 仅供试用，非真实数据');
+      expect(await page.locator('.demo-banner').isVisible()).toBe(false);
+      await context.close();
+    }
     // Signed out too: anyone reading the hub is told.
     const anon = await openSession(browser, server.url, { anonymous: true });
     await open(anon.page, '/indicators');

@@ -49,7 +49,9 @@ describe('SIGTERM drains the hub', () => {
       refused = await fetch(`http://127.0.0.1:${hub.port}/health`).then(() => null, (e: Error) => e.cause ?? e);
     }
     expect(answered).toBe(false);
-    expect((refused as { code?: string }).code).toBe('ECONNREFUSED');
+    // Refused; or, on a loaded machine, taken into the kernel's backlog in the instant before the
+    // listener closed and then reset without an answer. Either way it is not served.
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain((refused as { code?: string }).code);
 
     const res = await slow;
     expect(res.status).toBe(200);

@@ -1,3 +1,4 @@
+import { DemoPrintNote } from '../ui/DemoBanner';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { GridApi } from 'ag-grid-community';
@@ -89,6 +90,7 @@ export function PrintHeading({ title, filter, date, count }: { title: string; fi
         {count != null && <span> · {fmt(t({ zh: '共 {n} 行', en: '{n} rows' }), { n: formatNumber(count, lang) })}</span>}
       </p>
       <p data-testid="print-filter">{fmt(t({ zh: '筛选条件：{filter}', en: 'Filter: {filter}' }), { filter })}</p>
+      <DemoPrintNote />
     </header>
   );
 }
