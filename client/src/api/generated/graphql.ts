@@ -101,7 +101,8 @@ export type ProgressStatus =
 export type RectificationStatus =
   | 'DONE'
   | 'IN_PROGRESS'
-  | 'OPEN';
+  | 'OPEN'
+  | 'VERIFIED';
 
 /** Text fields other than free text are single-line: control characters (U+0000–U+001F, U+007F–U+009F; NUL, TAB and line breaks included) are refused, as in every text argument. */
 export type ResponsibilityInput = {
