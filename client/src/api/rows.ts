@@ -10,6 +10,7 @@ import { statusYear } from '../ui/statusYear';
  * and restored row carries it; the server batches progress, a page stays one request.
  */
 export function rowSelection(spec: TableSpec): string {
+  if (spec.key === 'rectifications') return `${spec.selection} overdue`; // the loop column's badge (pages/rectifications)
   return spec.key === 'indicators' ? `${spec.selection} progress(year: ${statusYear()}) { year status explanation }` : spec.selection;
 }
 
