@@ -28,6 +28,12 @@ async function signInAs(username: string) {
 }
 
 const loopCell = (page: Page) => page.locator(`.ag-row[row-id="${id}"] [col-id="_loop"]`);
+/** The overdue badges of rectification 2 on the transport bureau's department page. */
+async function overdueOnDepartmentPage(page: Page) {
+  await page.goto(`${server.url}/department?name=${encodeURIComponent('交通')}`);
+  await page.locator(`tr[data-row-id="${id}"]`).first().waitFor();
+  return page.locator(`tr[data-row-id="${id}"] [data-testid="overdue"]`).count();
+}
 const statusCell = (page: Page) => page.locator(`.ag-row[row-id="${id}"] [col-id="status"]`);
 
 async function openGrid(page: Page) {
@@ -65,6 +71,7 @@ afterAll(async () => {
 describe('the rectification loop in the grid', { timeout: 120_000 }, () => {
   it('the lead department starts the work and reports it done with a note; the status column is read only', async () => {
     const { page } = bureau;
+    expect(await overdueOnDepartmentPage(page)).toBe(1);
     await openGrid(page);
     expect(await loopCell(page).getByTestId('loop-status').textContent()).toBe('未开始');
     // Past 2020 and not done: overdue.
@@ -127,5 +134,7 @@ describe('the rectification loop in the grid', { timeout: 120_000 }, () => {
       ['DONE', 'VERIFIED', '验收通过', 'admin'],
     ]);
     await screenshot(page, 'rectification-loop', true);
+    // Verified: no longer overdue on the department page either.
+    expect(await overdueOnDepartmentPage(page)).toBe(0);
   });
 });
