@@ -5,7 +5,7 @@
 import type { EnumDescriptor, FieldDescriptor, TableDescriptor } from './common/descriptor';
 import { INDICATORS, INDICATOR_ATTRIBUTE, TARGET_KIND, TARGET_METHOD } from './indicators/indicators.descriptor';
 import { SPECIAL_TARGETS, ASSESSMENT_METHOD } from './special-targets/special-targets.descriptor';
-import { RECTIFICATIONS, RECTIFICATION_STATUS } from './rectifications/rectifications.descriptor';
+import { FEEDBACK_SOURCE, RECTIFICATIONS, RECTIFICATION_STATUS } from './rectifications/rectifications.descriptor';
 import { INNOVATION_TOPICS, INNOVATION_FIELD } from './innovation-topics/innovation-topics.descriptor';
 import { STANDARDS } from './standards/standards.descriptor';
 import { DEPARTMENTS } from './departments/departments.descriptor';
@@ -29,6 +29,7 @@ export const ENUMS = {
   ResponsibilityRole: RESPONSIBILITY_ROLE,
   AssessmentMethod: ASSESSMENT_METHOD,
   RectificationStatus: RECTIFICATION_STATUS,
+  FeedbackSource: FEEDBACK_SOURCE,
   InnovationField: INNOVATION_FIELD,
   Boolean: BOOLEAN,
 } satisfies Record<string, EnumDescriptor>;

@@ -17,6 +17,8 @@ import { Milestone } from './milestones/milestone.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
 import { Evidence, EvidenceFile } from './ledger/evidence.entity';
 import { DemoMark } from './demo/demo-mark.entity';
+import { RectificationStep } from './rectifications/rectification-step.entity';
+import { RectificationFeedback } from './rectifications/rectification-feedback.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback];

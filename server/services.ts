@@ -19,6 +19,7 @@ import { LedgerService } from './ledger/ledger.service';
 import { MilestoneService } from './milestones/milestone.service';
 import { LedgerActuals } from './progress/ledger-actuals';
 import { DemoService } from './demo/demo';
+import { RectificationLoopService } from './rectifications/rectification-loop.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -39,6 +40,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     indicators: new IndicatorService(em, deps, yearTargets),
     specialTargets: new SpecialTargetService(em, deps),
     rectifications: new RectificationService(em, deps),
+    rectificationLoop: new RectificationLoopService(em, permissions, audit),
     innovationTopics: new InnovationTopicService(em, deps),
     standards: new StandardService(em, deps),
     yearTargets,

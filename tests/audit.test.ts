@@ -66,11 +66,11 @@ describe('audit trail', () => {
 
     const rows = (await hub.gql('{ rectifications(limit: 2) { items { id } } }')).rectifications.items;
     await hub.gql(`mutation($input: BatchEditInput!) { batchUpdate(input: $input) { rectifications { id } } }`, {
-      input: { rectifications: rows.map((r: any) => ({ id: r.id, patch: { status: 'IN_PROGRESS' } })) },
+      input: { rectifications: rows.map((r: any) => ({ id: r.id, patch: { deadlineYear: 2021 } })) },
     });
     for (const r of rows) {
-      const [e] = await log({ entity: 'Rectification', entityId: r.id, field: 'status' });
-      expect([JSON.parse(e.before), JSON.parse(e.after)]).toEqual(['OPEN', 'IN_PROGRESS']);
+      const [e] = await log({ entity: 'Rectification', entityId: r.id, field: 'deadlineYear' });
+      expect([JSON.parse(e.before), JSON.parse(e.after)]).toEqual([2020, 2021]);
     }
   });
 

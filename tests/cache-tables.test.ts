@@ -7,7 +7,7 @@ import { getNamedType, isNonNullType, isObjectType, parse, type GraphQLObjectTyp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type PlanHub } from '../server/app';
 import { buildGraphQLSchema } from '../server/schema';
-import { tablesRead } from '../server/cache/tables';
+import { CLOCK_FIELDS, tablesRead } from '../server/cache/tables';
 import { cacheableTables } from '../server/cache/response-cache';
 import { TRACKED_TABLES, UNTRACKED_TABLES } from '../schema/cache/data-generation.entity';
 import type { DatabaseConfig } from '../server/config';
@@ -171,6 +171,11 @@ describe('what a read is said to read covers the SQL it sends', () => {
         // A required argument gets a sample value (progress(year: 2019)).
         const required = f.args.filter((a) => isNonNullType(a.type));
         const args = required.length ? `(${required.map((a) => `${a.name}: ${SAMPLE_ARGUMENTS[a.name]}`).join(', ')})` : '';
+        // A field the clock moves (Rectification.overdue) is never cached, whatever it reads.
+        if (CLOCK_FIELDS.has(`${typeName}.${f.name}`)) {
+          expect(tablesRead(schema, parse(path(`${f.name}${args}${sub}`)), undefined)).toBeNull();
+          continue;
+        }
         await check(path(`${f.name}${args}${sub}`));
         if (f.args.some((a) => a.name === 'planCode')) await check(path(`${f.name}(planCode: "${plan}", role: LEAD)${sub}`));
         fields++;

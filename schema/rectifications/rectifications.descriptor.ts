@@ -7,6 +7,14 @@ export const RECTIFICATION_STATUS = {
   OPEN: { zh: '未开始', en: 'Open' },
   IN_PROGRESS: { zh: '整改中', en: 'In progress' },
   DONE: { zh: '已完成', en: 'Done' },
+  VERIFIED: { zh: '已验收', en: 'Verified' },
+} satisfies EnumDescriptor;
+
+/** FeedbackSource (rectification.enums.ts). */
+export const FEEDBACK_SOURCE = {
+  OFFICE: { zh: '考评办', en: 'Office' },
+  DEPARTMENT: { zh: '责任单位', en: 'Department' },
+  PUBLIC: { zh: '公众', en: 'Public' },
 } satisfies EnumDescriptor;
 
 const longText = { kind: 'longText', cell: 'text', required: true, column: true, searchable: true, maxLength: 20000 } as const;

@@ -53,6 +53,9 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   LedgerEntry: ['ledger_entry'],
   LedgerEntryPage: ['ledger_entry'],
   Evidence: ['evidence'],
+  // The rectification loop (issue 15): its steps and feedback.
+  RectificationStep: ['rectification_step'],
+  RectificationFeedback: ['rectification_feedback'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
 };
@@ -126,6 +129,12 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Query.scorecard': { department: ['department', 'department_alias'] },
 };
 
+/**
+ * Fields whose answer changes with the clock, not only with the data (an overdue flag turns true when
+ * a deadline passes with no write at all): answers that select them are never cached.
+ */
+export const CLOCK_FIELDS = new Set(['Rectification.overdue']);
+
 /** Object types that hold no rows of their own. */
 const NO_TABLE = new Set(['Query']);
 
@@ -161,6 +170,7 @@ export function tablesRead(schema: GraphQLSchema, doc: DocumentNode, operationNa
           else for (const t of own) tables.add(t);
         }
         const field = `${parent.name}.${def.name}`;
+        if (CLOCK_FIELDS.has(field)) unknown = true;
         const extra = FIELD_TABLES[field];
         if (extra) for (const t of extra) tables.add(t);
         else if (def.args.length) unknown = true;

@@ -10,6 +10,7 @@ import { shownStatusYear } from '../ui/statusYear';
  * and restored row carries it; the server batches progress, a page stays one request.
  */
 export function rowSelection(spec: TableSpec): string {
+  if (spec.key === 'rectifications') return `${spec.selection} overdue`; // the loop column's badge (pages/rectifications)
   return spec.key === 'indicators' ? `${spec.selection} progress(year: ${shownStatusYear()}) { year status explanation }` : spec.selection;
 }
 

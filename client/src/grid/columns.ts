@@ -7,6 +7,7 @@ import type { FieldSpec, Row, TableSpec } from '../tables/types';
 import type { GridContext } from './context';
 import { mayEditCell } from '../api/session';
 import { LinksCell, OpenRowCell, ResponsibilitiesCell, StatusCell } from './cells';
+import { loopColumn } from '../pages/rectifications/LoopCell';
 import { STATUS_LABEL, shownStatusYear } from '../ui/status';
 import { LinksEditor, ListEditor, MultiEnumEditor, popupKeys, ResponsibilitiesEditor } from './editors';
 import { DepartmentFilter, EnumFilter } from './filters';
@@ -165,6 +166,7 @@ export function buildColumns(spec: TableSpec, lang: Lang): ColDef<Row>[] {
       ...sortFor(spec, f, lang),
     };
   });
+  if (spec.key === 'rectifications') return [open, ...columns, loopColumn(lang)];
   return spec.key === 'indicators' ? [open, ...columns, statusColumn(lang)] : [open, ...columns];
 }
 

@@ -14,6 +14,7 @@ import type { TableKey } from '../tables/types';
 import { PrintHeading, printDate } from '../grid/print';
 import { STATUS_LABEL, STATUSES, StatusChip, useShownStatusYear, type ProgressStatus } from '../ui/status';
 import { StatusYearPicker } from '../ui/StatusYearPicker';
+import { OverdueBadge } from './rectifications/OverdueBadge';
 
 graphql(`fragment ScoreCounts on StatusCounts { total achieved onTrack atRisk offTrack missed noData completionRate }`);
 graphql(`fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }`);
@@ -28,7 +29,7 @@ const DEPARTMENT_PAGE = graphql(`
       aliases
       indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } progress(year: $year) { year status explanation } }
       specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }
-      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }
+      rectifications(role: $role) { id seq problem deadlineYear status overdue responsibilities { ...DepartmentUnits } }
       innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }
       standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }
     }
@@ -308,7 +309,9 @@ export function DepartmentPage() {
                             <td className="title-cell">
                               <Link to={`${spec.path}?row=${item.id}`}>{String(item[s.title])}</Link>
                             </td>
-                            <td>{s.details(item, lang)}</td>
+                            <td>
+                              {s.details(item, lang)} {s.key === 'rectifications' && item.overdue && <OverdueBadge lang={lang} />}
+                            </td>
                             <td>
                               {mine.map((r) => (
                                 <span key={r.id} className={`chip chip-${r.role.toLowerCase()}`} title={(zh ? r.note : r.noteEn || r.note) ?? undefined}>

@@ -29,7 +29,13 @@ export const ENUMS = {
     ROUTINE_SPOT_CHECK: { zh: "日常抽查", en: "Routine spot check" },
     ON_SITE_VERIFICATION: { zh: "实地核查", en: "On-site verification" },
   },
-  RectificationStatus: { OPEN: { zh: "未开始", en: "Open" }, IN_PROGRESS: { zh: "整改中", en: "In progress" }, DONE: { zh: "已完成", en: "Done" } },
+  RectificationStatus: {
+    OPEN: { zh: "未开始", en: "Open" },
+    IN_PROGRESS: { zh: "整改中", en: "In progress" },
+    DONE: { zh: "已完成", en: "Done" },
+    VERIFIED: { zh: "已验收", en: "Verified" },
+  },
+  FeedbackSource: { OFFICE: { zh: "考评办", en: "Office" }, DEPARTMENT: { zh: "责任单位", en: "Department" }, PUBLIC: { zh: "公众", en: "Public" } },
   InnovationField: {
     ECONOMY: { zh: "经济建设", en: "Economy" },
     POLITICS: { zh: "政治建设", en: "Politics" },

@@ -29,7 +29,7 @@ interface Described {
 const described = (table: TableKey): readonly Described[] => DESCRIPTORS[table].fields;
 
 /** How the grid lays a column out: the rest of its FieldSpec comes from the descriptor. */
-type View = Pick<FieldSpec, 'width' | 'hidden' | 'hint' | 'inCreate'>;
+type View = Pick<FieldSpec, 'width' | 'hidden' | 'hint' | 'inCreate' | 'readOnly'>;
 
 /** A grid column: the descriptor's field, with the grid's layout. */
 function column(table: TableKey, name: string, view: View): FieldSpec {
@@ -181,7 +181,8 @@ export const rectifications: TableSpec = withSelection({
     ['measures', { width: 300 }],
     ['expectedOutcomes', { width: 260 }],
     ['deadlineYear', { inCreate: true, width: 130 }],
-    ['status', { inCreate: true, width: 110 }],
+    // Moves through the loop only (整改进程 column: advanceRectification with a note), never by an edit.
+    ['status', { width: 110, readOnly: true, hint: { zh: '通过“整改进程”推进，需填写说明', en: 'Moved through the loop column, with a note' } }],
     responsibilities,
     othersInvolved,
     ...planMeta,
@@ -279,5 +280,5 @@ export const departments: TableSpec = withSelection({
 export const TABLES: TableSpec[] = [indicators, specialTargets, rectifications, innovationTopics, standards, departments];
 export const TABLE_BY_KEY = Object.fromEntries(TABLES.map((t) => [t.key, t])) as Record<TableKey, TableSpec>;
 
-export const isEditable = (f: FieldSpec) => !['id', 'datetime', 'meta'].includes(f.kind);
+export const isEditable = (f: FieldSpec) => !f.readOnly && !['id', 'datetime', 'meta'].includes(f.kind);
 export const fieldOf = (spec: TableSpec, name: string) => spec.fields.find((f) => f.name === name || f.patchKey === name);

@@ -31,6 +31,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Only the evaluation office (ADMIN) changes it; the grid keeps it read-only for editors. */
   office?: boolean;
+  /** Never edited in the grid: it changes another way (a rectification's status: through its loop). */
+  readOnly?: boolean;
   /** Asked for in the add-row form (required fields always are). */
   inCreate?: boolean;
   maxLength?: number;
