@@ -25,7 +25,7 @@ const FIELDS = (times: string): Record<string, string> => ({
     responsibilities { ${RESPONSIBILITY(times)} } specialTargets { id seq title assessmentMethods planCode }`,
   specialTargets: `id version ${times} seq planCode title content assessmentMethods othersInvolved
     responsibilities { ${RESPONSIBILITY(times)} } indicators { id seq name attribute cumulative planCode }`,
-  rectifications: `id version ${times} seq planCode problem direction plan measures expectedOutcomes deadlineYear status othersInvolved responsibilities { ${RESPONSIBILITY(times)} }`,
+  rectifications: `id version ${times} seq planCode problem direction plan measures expectedOutcomes deadlineYear status overdue othersInvolved responsibilities { ${RESPONSIBILITY(times)} }`,
   innovationTopics: `id version ${times} seq planCode field title problem path sources responsibilities { ${RESPONSIBILITY(times)} }`,
   standards: `id version ${times} seq planCode name releaseYear responsibilities { ${RESPONSIBILITY(times)} }`,
 });

@@ -2,6 +2,7 @@ import type { MetadataStorage } from '@mikro-orm/core';
 import { getMetadataStorage } from 'type-graphql';
 import { dateOf } from '../db/prepared';
 import { methodOf } from '../year-targets/derive';
+import { isOverdue } from '../rectifications/overdue';
 import type { ItemKind } from '../../schema/responsibilities/responsibility.entity';
 
 /**
@@ -65,6 +66,8 @@ const DERIVED: Record<string, Record<string, { from: string; convert: (v: unknow
  */
 const DERIVED_FROM_MANY: Record<string, Record<string, { from: string[]; convert: (values: Record<string, unknown>) => unknown }>> = {
   Indicator: { targetMethod: { from: ['targetKind', 'cumulative', 'targetMethod'], convert: (v) => methodOf(v as never) } },
+  // Judged when the answer is completed (every request), as the field resolver judges it.
+  Rectification: { overdue: { from: ['status', 'deadlineYear'], convert: (v) => isOverdue(v as never, new Date()) } },
 };
 
 function converterOf(type: string, runtimeType: string): (v: unknown) => unknown {
