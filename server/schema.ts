@@ -23,6 +23,7 @@ import { LedgerResolver } from './ledger/ledger.resolver';
 import { EvidenceResolver, LedgerEntryEvidenceResolver } from './evidence/evidence.resolver';
 import { MilestoneResolver, SpecialTargetMilestonesResolver } from './milestones/milestone.resolver';
 import { HubInfoResolver } from './demo/hub-info.resolver';
+import { BulletinResolver } from './bulletins/bulletin.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
 
@@ -32,7 +33,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
-    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver],
+    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, BulletinResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
