@@ -19,6 +19,7 @@ import { Evidence, EvidenceFile } from './ledger/evidence.entity';
 import { DemoMark } from './demo/demo-mark.entity';
 import { RectificationStep } from './rectifications/rectification-step.entity';
 import { RectificationFeedback } from './rectifications/rectification-feedback.entity';
+import { PublishedBulletin } from './bulletins/published-bulletin.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin];

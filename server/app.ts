@@ -31,6 +31,7 @@ import { validateInput } from './common/validation';
 import { CreateUserInput } from '../schema/accounts/account.inputs';
 import { Role } from '../schema/accounts/account.enums';
 import { registerEvidence } from './evidence/evidence.routes';
+import { registerBulletins } from './bulletins/bulletin.routes';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   registerOtherMethods(app);
   // Evidence files over HTTP (upload, download), authenticated as GraphQL requests are.
   await registerEvidence(app, { orm, authOf, anonymousRead: security.anonymousRead, config: { ...evidenceConfig(), ...options.evidence } });
+  registerBulletins(app, { orm, authOf, anonymousRead: security.anonymousRead }); // GET /bulletins/2019-06.xlsx|pdf|html
   app.get('/health', async () => ({ ok: true }));
   await registerUi(app);
 

@@ -32,6 +32,7 @@ const LedgerPage = lazyPage(async () => {
   registerGridModules();
   return m.LedgerPage;
 });
+const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage').then((m) => m.BulletinsPage));
 const BoardPage = lazyPage(() => import('./pages/board/BoardPage').then((m) => m.BoardPage));
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
 
@@ -60,6 +61,7 @@ export const ROUTES: Route[] = [
   { path: '/year-targets', nav: { zh: '年度目标', en: 'Year targets' }, render: () => page(<YearTargetsPage />) },
   { path: '/ledger', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
   { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
+  { path: '/bulletins', nav: { zh: '月度通报', en: 'Bulletins' }, render: () => page(<BulletinsPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },

@@ -29,6 +29,7 @@ export const TRACKED_TABLES = [
   'rectification', 'innovation_topic', 'standard', 'user', 'audit_entry', 'credential', 'year_target',
   'milestone', 'ledger_entry', 'evidence', 'evidence_file', 'demo_mark',
   'rectification_step', 'rectification_feedback',
+  'published_bulletin',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 export const UNTRACKED_TABLES = ['login_attempt', 'data_generation', 'mikro_orm_migrations'] as const;

@@ -21,6 +21,8 @@ import type { TrackedTable } from '../../schema/cache/data-generation.entity';
 const PROGRESS: readonly TrackedTable[] = ['year_target', 'indicator', 'milestone', 'ledger_entry', 'responsibility', 'department'];
 /** The board (scorecard, progressSummary): every item's completion, grouped by the departments that hold them. */
 const BOARD: readonly TrackedTable[] = PROGRESS;
+/** The monthly bulletin (issue 15): the board judged at a month, the month's ledger, rectifications, special targets' titles and the published issues. */
+const BULLETIN: readonly TrackedTable[] = [...BOARD, 'rectification', 'special_target', 'published_bulletin'];
 
 /** The table a row of each GraphQL object type is read from (pages: the rows they count and hold). */
 export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
@@ -58,6 +60,14 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   RectificationFeedback: ['rectification_feedback'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
+  Bulletin: BULLETIN,
+  BulletinDepartment: BULLETIN,
+  BulletinItem: BULLETIN,
+  BulletinProgressText: BULLETIN,
+  BulletinOverdueSubmission: BULLETIN,
+  BulletinRectification: BULLETIN,
+  BulletinChange: BULLETIN,
+  BulletinIssue: ['published_bulletin'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -104,6 +114,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'InnovationTopic.planCode': ['plan'],
   'Standard.planCode': ['plan'],
   'LedgerEntry.evidence': ['evidence'],
+  'Query.bulletin': [],
 };
 
 /**

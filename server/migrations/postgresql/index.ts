@@ -9,6 +9,7 @@ import { Migration20261130053410 } from './Migration20261130053410';
 import { Migration20261130054016 } from './Migration20261130054016';
 import { Migration20261130063000 } from './Migration20261130063000';
 import { Migration20261130100000 } from './Migration20261130100000';
+import { Migration20261130100100 } from './Migration20261130100100';
 
 export const postgresqlMigrations = [
   { name: 'Migration20261127035807', class: Migration20261127035807 },
@@ -22,4 +23,5 @@ export const postgresqlMigrations = [
   { name: 'Migration20261130054016', class: Migration20261130054016 }, // the demo data set's marks (issue 14)
   { name: 'Migration20261130063000', class: Migration20261130063000 }, // index on indicator (attribute, name): the grid's filter and sort (issue 13)
   { name: 'Migration20261130100000', class: Migration20261130100000 }, // the rectification loop: VERIFIED, rectification_step, rectification_feedback (issue 15)
+  { name: 'Migration20261130100100', class: Migration20261130100100 }, // published monthly bulletins (issue 15)
 ];
