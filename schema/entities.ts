@@ -17,6 +17,7 @@ import { Milestone } from './milestones/milestone.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
 import { Evidence, EvidenceFile } from './ledger/evidence.entity';
 import { DemoMark } from './demo/demo-mark.entity';
+import { Comment } from './comments/comment.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, Comment];

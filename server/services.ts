@@ -19,6 +19,8 @@ import { LedgerService } from './ledger/ledger.service';
 import { MilestoneService } from './milestones/milestone.service';
 import { LedgerActuals } from './progress/ledger-actuals';
 import { DemoService } from './demo/demo';
+import { CommentService } from './comments/comment.service';
+import { PublicService } from './public/public.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -48,6 +50,9 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     progress: new ProgressService(em, new LedgerActuals(em), departments),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),
+    // The public page (公众监督) and its citizen comments (issue 15).
+    comments: new CommentService(em, permissions, audit),
+    publicPage: new PublicService(em, plans),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;

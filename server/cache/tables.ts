@@ -55,6 +55,15 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   Evidence: ['evidence'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
+  // The public page (公众监督) and citizen comments.
+  PublicOverview: ['plan'],
+  PublicIndicator: ['indicator'],
+  PublicSpecialTarget: ['special_target'],
+  PublicMilestone: ['milestone'],
+  PublicRectification: ['rectification'],
+  PublicFeedback: ['citizen_comment'],
+  PublicComment: ['citizen_comment'],
+  Comment: ['citizen_comment'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -101,6 +110,11 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'InnovationTopic.planCode': ['plan'],
   'Standard.planCode': ['plan'],
   'LedgerEntry.evidence': ['evidence'],
+  'Query.publicOverview': [], // the plan by code, or the newest
+  'PublicIndicator.progress': PROGRESS,
+  'PublicMilestone.progress': PROGRESS,
+  'Query.publicComments': [],
+  'Query.comments': [],
 };
 
 /**
