@@ -17,7 +17,6 @@ export const PUBLIC_TEXT = {
   target2020: { zh: '2020年目标', en: '2020 target' },
   status: { zh: '完成情况', en: 'Status' },
   actual: { zh: '实际值', en: 'Actual' },
-  yearTarget: { zh: '年度目标', en: 'Year target' },
   completion: { zh: '完成度', en: 'Completion' },
   trend: { zh: '趋势', en: 'Trend' },
   showTrend: { zh: '查看趋势', en: 'Show trend' },
