@@ -19,7 +19,7 @@ export function App() {
   useEffect(() => {
     if (path === '/' || path === '') navigate(HOME, { replace: true });
   }, [path]);
-  if (path === '/public') return <PublicSection />;
+  if (path === '/public') return <PublicSection />; // 公众监督: its own layout, outside the staff shell
   return (
     <div className="app">
       <header className="topbar">

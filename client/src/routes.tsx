@@ -63,8 +63,6 @@ export const ROUTES: Route[] = [
   { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/comments', nav: { zh: '公众留言', en: 'Comments' }, render: () => page(<CommentsPage />) },
-  // The public page (公众监督) has its own layout: App renders it outside the shell (pages/public).
-  { path: '/public', nav: { zh: '公众页面', en: 'Public page' }, render: () => null },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },
   { path: '/graphiql', render: () => page(<GraphiQLPage />) },

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../schema/accounts/account.enums';
 import { createServices } from '../../server/services';
 import type { Em } from '../../server/orm';
-import { eventually, launchBrowser, openSession, screenshot, startUiServer, type Session, type UiServer } from './support';
+import { ROOT, eventually, launchBrowser, openSession, screenshot, startUiServer, type Session, type UiServer } from './support';
 
 /**
  * 公众监督 (issue 15): a citizen, signed out, reads the public page (approved values only, its own
@@ -100,6 +101,7 @@ describe('the public page', { timeout: 90_000 }, () => {
     const waiting = o.locator('[data-testid="office-comment"][data-state="PENDING"]', { hasText: COMMENT });
     await waiting.waitFor();
     expect(await waiting.innerText()).toContain(CONTACT);
+    await screenshot(o, 'comments', true);
     await waiting.getByTestId('publish').click();
     await eventually(() => o.locator('[data-testid="office-comment"]', { hasText: COMMENT }).count()).toBe(0);
     await o.getByTestId('comments-state').selectOption('PUBLISHED');
@@ -116,4 +118,37 @@ describe('the public page', { timeout: 90_000 }, () => {
     await page.getByRole('heading', { name: 'Key indicators' }).waitFor();
     await card2.getByText('Latest feedback').waitFor();
   });
+
+  it('has no WCAG 2 A/AA problem axe-core finds, in both languages: the public page with a comment form open, and the moderation page', async () => {
+    const found: string[] = [];
+    for (const lang of ['zh', 'en'] as const) {
+      const { page } = citizen;
+      await page.goto(`${server.url}/public`);
+      await page.getByTestId('public-indicators').waitFor();
+      await page.locator('.lang-switch').getByRole('button', { name: lang === 'zh' ? '中文' : 'English' }).click();
+      await page.getByTestId(`comment-toggle-RECTIFICATION-${rectification.id}`).click();
+      await page.getByTestId(`comments-RECTIFICATION-${rectification.id}`).locator('textarea').waitFor();
+      found.push(...(await axe(page)).map((v) => `${lang} /public: ${v}`));
+      await office.page.goto(`${server.url}/comments`);
+      await office.page.locator('.lang-switch').getByRole('button', { name: lang === 'zh' ? '中文' : 'English' }).click();
+      await office.page.getByTestId('comments-state').selectOption('ALL');
+      await office.page.getByTestId('comments-table').waitFor();
+      found.push(...(await axe(office.page)).map((v) => `${lang} /comments: ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
 });
+
+const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+
+/** axe-core's WCAG 2 A and AA rules on the page as it is (as tests/browser/a11y.test.ts runs them). */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  type Violation = { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] };
+  const violations: Violation[] = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe.run;
+    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return [...new Set(violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(1, 3).join(' ').trim()}`)))];
+}

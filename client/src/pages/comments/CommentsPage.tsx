@@ -88,7 +88,7 @@ export function CommentsPage() {
             ))}
           </select>
         </label>
-        <a href="/public" target="_blank" rel="noreferrer">
+        <a href="/public" target="_blank" rel="noreferrer" style={{ marginLeft: '1rem' }}>
           {t({ zh: '查看公众页面', en: 'Open the public page' })}
         </a>
       </div>

@@ -18,7 +18,7 @@ export const PUBLIC_TEXT = {
   status: { zh: '完成情况', en: 'Status' },
   actual: { zh: '实际值', en: 'Actual' },
   completion: { zh: '完成度', en: 'Completion' },
-  trend: { zh: '趋势', en: 'Trend' },
+  trend: { zh: '趋势 / 留言', en: 'Trend / comments' },
   showTrend: { zh: '查看趋势', en: 'Show trend' },
   hideTrend: { zh: '收起趋势', en: 'Hide trend' },
   milestones: { zh: '里程碑', en: 'Milestones' },
