@@ -20,6 +20,7 @@ import { DemoMark } from './demo/demo-mark.entity';
 import { RectificationStep } from './rectifications/rectification-step.entity';
 import { RectificationFeedback } from './rectifications/rectification-feedback.entity';
 import { PublishedBulletin } from './bulletins/published-bulletin.entity';
+import { Comment } from './comments/comment.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment];

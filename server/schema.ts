@@ -25,6 +25,8 @@ import { MilestoneResolver, SpecialTargetMilestonesResolver } from './milestones
 import { HubInfoResolver } from './demo/hub-info.resolver';
 import { RectificationFeedbackResolver, RectificationLoopResolver, RectificationStepResolver } from './rectifications/rectification-loop.resolver';
 import { BulletinResolver } from './bulletins/bulletin.resolver';
+import { CommentResolver } from './comments/comment.resolver';
+import { PublicIndicatorResolver, PublicMilestoneResolver, PublicOverviewResolver, PublicRectificationResolver, PublicSpecialTargetResolver } from './public/public.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
 
@@ -34,7 +36,8 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
-    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, RectificationLoopResolver, RectificationStepResolver, RectificationFeedbackResolver, BulletinResolver],
+    resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, RectificationLoopResolver, RectificationStepResolver, RectificationFeedbackResolver, BulletinResolver,
+      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

@@ -21,6 +21,8 @@ import { LedgerActuals } from './progress/ledger-actuals';
 import { DemoService } from './demo/demo';
 import { RectificationLoopService } from './rectifications/rectification-loop.service';
 import { BulletinService } from './bulletins/bulletin.service';
+import { CommentService } from './comments/comment.service';
+import { PublicService } from './public/public.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -53,6 +55,9 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     bulletins: new BulletinService(em, permissions, audit, progress),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),
+    // The public page (公众监督) and its citizen comments (issue 15).
+    comments: new CommentService(em, permissions, audit),
+    publicPage: new PublicService(em, plans),
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;

@@ -7,6 +7,7 @@ import { SignInDialog, UserBadge } from './auth/Login';
 import { loadSession } from './api/session';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { DemoBanner } from './ui/DemoBanner';
+import { PublicSection } from './pages/public';
 
 export function App() {
   const { lang, setLang, t } = useI18n();
@@ -18,6 +19,7 @@ export function App() {
   useEffect(() => {
     if (path === '/' || path === '') navigate(HOME, { replace: true });
   }, [path]);
+  if (path === '/public') return <PublicSection />; // 公众监督: its own layout, outside the staff shell
   return (
     <div className="app">
       <header className="topbar">

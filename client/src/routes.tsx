@@ -34,6 +34,7 @@ const LedgerPage = lazyPage(async () => {
 });
 const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage').then((m) => m.BulletinsPage));
 const BoardPage = lazyPage(() => import('./pages/board/BoardPage').then((m) => m.BoardPage));
+const CommentsPage = lazyPage(() => import('./pages/comments/CommentsPage').then((m) => m.CommentsPage));
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
 
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -63,6 +64,7 @@ export const ROUTES: Route[] = [
   { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
   { path: '/bulletins', nav: { zh: '月度通报', en: 'Bulletins' }, render: () => page(<BulletinsPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
+  { path: '/comments', nav: { zh: '公众留言', en: 'Comments' }, render: () => page(<CommentsPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },
   { path: '/graphiql', render: () => page(<GraphiQLPage />) },

@@ -30,6 +30,7 @@ export const TRACKED_TABLES = [
   'milestone', 'ledger_entry', 'evidence', 'evidence_file', 'demo_mark',
   'rectification_step', 'rectification_feedback',
   'published_bulletin',
+  'citizen_comment',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 export const UNTRACKED_TABLES = ['login_attempt', 'data_generation', 'mikro_orm_migrations'] as const;

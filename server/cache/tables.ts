@@ -68,6 +68,15 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   BulletinRectification: BULLETIN,
   BulletinChange: BULLETIN,
   BulletinIssue: ['published_bulletin'],
+  // The public page (公众监督) and citizen comments.
+  PublicOverview: ['plan'],
+  PublicIndicator: ['indicator'],
+  PublicSpecialTarget: ['special_target'],
+  PublicMilestone: ['milestone'],
+  PublicRectification: ['rectification'],
+  PublicFeedback: ['citizen_comment'],
+  PublicComment: ['citizen_comment'],
+  Comment: ['citizen_comment'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -115,6 +124,11 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Standard.planCode': ['plan'],
   'LedgerEntry.evidence': ['evidence'],
   'Query.bulletin': [],
+  'Query.publicOverview': [], // the plan by code, or the newest
+  'PublicIndicator.progress': PROGRESS,
+  'PublicMilestone.progress': PROGRESS,
+  'Query.publicComments': [],
+  'Query.comments': [],
 };
 
 /**

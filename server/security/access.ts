@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type SelectionSetNode } from 'graphql';
 import type { Context } from '../context';
+import { PUBLIC_ROOT_FIELDS } from '../public/public.fields';
 
 /** Root fields that answer whatever the credential: signing in and out, and who am I. */
 const OPEN_FIELDS = new Set(['login', 'logout', 'me', '__typename']);
@@ -20,7 +21,7 @@ export function accessPlugin(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation }) {
-          if (rootFields(operation?.selectionSet).every((f) => OPEN_FIELDS.has(f))) return;
+          if (rootFields(operation?.selectionSet).every((f) => OPEN_FIELDS.has(f) || PUBLIC_ROOT_FIELDS.has(f))) return;
           if (contextValue.authError) {
             throw new GraphQLError(contextValue.authError.message, { extensions: { code: contextValue.authError.code, http: { status: 401 } } });
           }

@@ -45,6 +45,14 @@ type Documents = {
     "query Bulletin($month: String!) { bulletin(month: $month) { ...BulletinView } }": typeof types.BulletinDocument,
     "query BulletinIssues { bulletinIssues { month version publishedAt publishedBy } }": typeof types.BulletinIssuesDocument,
     "mutation PublishBulletin($month: String!, $foreword: String, $expectedVersion: Int) {\n  publishBulletin(month: $month, foreword: $foreword, expectedVersion: $expectedVersion) { ...BulletinView }\n}": typeof types.PublishBulletinDocument,
+    "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }": typeof types.OfficeCommentsDocument,
+    "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }": typeof types.ModerateCommentDocument,
+    "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }": typeof types.CommentItemNamesDocument,
+    "fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }": typeof types.PublicProgressFragmentDoc,
+    "fragment PublicYearPoint on Progress { status actualValue provisional }": typeof types.PublicYearPointFragmentDoc,
+    "query PublicOverview($year: Int!) { publicOverview {\n  planCode planName planNameEn startYear endYear\n  indicators {\n    id seq name unit attribute targetText cumulative baseValue baseYear\n    yearTargets { year targetValue derived }\n    progress(year: $year) { ...PublicProgress }\n    p2016: progress(year: 2016) { ...PublicYearPoint }\n    p2017: progress(year: 2017) { ...PublicYearPoint }\n    p2018: progress(year: 2018) { ...PublicYearPoint }\n    p2019: progress(year: 2019) { ...PublicYearPoint }\n    p2020: progress(year: 2020) { ...PublicYearPoint }\n  }\n  specialTargets { id seq title content milestones { id seq text value unit year cumulative progress(year: $year) { ...PublicProgress } } }\n  rectifications { id seq problem direction measures expectedOutcomes deadlineYear status latestFeedback { text at } }\n} }": typeof types.PublicOverviewDocument,
+    "query PublicComments($item: CommentItemInput!) { publicComments(item: $item) { id text createdAt } }": typeof types.PublicCommentsDocument,
+    "mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }": typeof types.PostCommentDocument,
     "query HubInfo { hubInfo { demoData } }": typeof types.HubInfoDocument,
 };
 const documents: Documents = {
@@ -79,6 +87,14 @@ const documents: Documents = {
     "query Bulletin($month: String!) { bulletin(month: $month) { ...BulletinView } }": types.BulletinDocument,
     "query BulletinIssues { bulletinIssues { month version publishedAt publishedBy } }": types.BulletinIssuesDocument,
     "mutation PublishBulletin($month: String!, $foreword: String, $expectedVersion: Int) {\n  publishBulletin(month: $month, foreword: $foreword, expectedVersion: $expectedVersion) { ...BulletinView }\n}": types.PublishBulletinDocument,
+    "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }": types.OfficeCommentsDocument,
+    "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }": types.ModerateCommentDocument,
+    "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }": types.CommentItemNamesDocument,
+    "fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }": types.PublicProgressFragmentDoc,
+    "fragment PublicYearPoint on Progress { status actualValue provisional }": types.PublicYearPointFragmentDoc,
+    "query PublicOverview($year: Int!) { publicOverview {\n  planCode planName planNameEn startYear endYear\n  indicators {\n    id seq name unit attribute targetText cumulative baseValue baseYear\n    yearTargets { year targetValue derived }\n    progress(year: $year) { ...PublicProgress }\n    p2016: progress(year: 2016) { ...PublicYearPoint }\n    p2017: progress(year: 2017) { ...PublicYearPoint }\n    p2018: progress(year: 2018) { ...PublicYearPoint }\n    p2019: progress(year: 2019) { ...PublicYearPoint }\n    p2020: progress(year: 2020) { ...PublicYearPoint }\n  }\n  specialTargets { id seq title content milestones { id seq text value unit year cumulative progress(year: $year) { ...PublicProgress } } }\n  rectifications { id seq problem direction measures expectedOutcomes deadlineYear status latestFeedback { text at } }\n} }": types.PublicOverviewDocument,
+    "query PublicComments($item: CommentItemInput!) { publicComments(item: $item) { id text createdAt } }": types.PublicCommentsDocument,
+    "mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }": types.PostCommentDocument,
     "query HubInfo { hubInfo { demoData } }": types.HubInfoDocument,
 };
 
@@ -220,6 +236,38 @@ export function graphql(source: "query BulletinIssues { bulletinIssues { month v
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PublishBulletin($month: String!, $foreword: String, $expectedVersion: Int) {\n  publishBulletin(month: $month, foreword: $foreword, expectedVersion: $expectedVersion) { ...BulletinView }\n}"): (typeof documents)["mutation PublishBulletin($month: String!, $foreword: String, $expectedVersion: Int) {\n  publishBulletin(month: $month, foreword: $foreword, expectedVersion: $expectedVersion) { ...BulletinView }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }"): (typeof documents)["query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }"): (typeof documents)["mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }"): (typeof documents)["query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }"): (typeof documents)["fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment PublicYearPoint on Progress { status actualValue provisional }"): (typeof documents)["fragment PublicYearPoint on Progress { status actualValue provisional }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PublicOverview($year: Int!) { publicOverview {\n  planCode planName planNameEn startYear endYear\n  indicators {\n    id seq name unit attribute targetText cumulative baseValue baseYear\n    yearTargets { year targetValue derived }\n    progress(year: $year) { ...PublicProgress }\n    p2016: progress(year: 2016) { ...PublicYearPoint }\n    p2017: progress(year: 2017) { ...PublicYearPoint }\n    p2018: progress(year: 2018) { ...PublicYearPoint }\n    p2019: progress(year: 2019) { ...PublicYearPoint }\n    p2020: progress(year: 2020) { ...PublicYearPoint }\n  }\n  specialTargets { id seq title content milestones { id seq text value unit year cumulative progress(year: $year) { ...PublicProgress } } }\n  rectifications { id seq problem direction measures expectedOutcomes deadlineYear status latestFeedback { text at } }\n} }"): (typeof documents)["query PublicOverview($year: Int!) { publicOverview {\n  planCode planName planNameEn startYear endYear\n  indicators {\n    id seq name unit attribute targetText cumulative baseValue baseYear\n    yearTargets { year targetValue derived }\n    progress(year: $year) { ...PublicProgress }\n    p2016: progress(year: 2016) { ...PublicYearPoint }\n    p2017: progress(year: 2017) { ...PublicYearPoint }\n    p2018: progress(year: 2018) { ...PublicYearPoint }\n    p2019: progress(year: 2019) { ...PublicYearPoint }\n    p2020: progress(year: 2020) { ...PublicYearPoint }\n  }\n  specialTargets { id seq title content milestones { id seq text value unit year cumulative progress(year: $year) { ...PublicProgress } } }\n  rectifications { id seq problem direction measures expectedOutcomes deadlineYear status latestFeedback { text at } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PublicComments($item: CommentItemInput!) { publicComments(item: $item) { id text createdAt } }"): (typeof documents)["query PublicComments($item: CommentItemInput!) { publicComments(item: $item) { id text createdAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }"): (typeof documents)["mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

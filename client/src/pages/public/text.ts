@@ -1,0 +1,57 @@
+import type { Text } from '../../i18n';
+
+/** The public page's words (公众监督), in both languages. */
+export const PUBLIC_TEXT = {
+  title: { zh: '规划实施 · 公众监督', en: 'The plan in progress · public supervision' },
+  intro: {
+    zh: '这里公开“十三五”规划主要指标、专项目标和整改事项的进展。数据均为考评办已审核的数据。欢迎对各项工作留言，留言经审核后公开。',
+    en: 'The progress of the plan’s key indicators, special targets and rectifications, from data approved by the evaluation office. Comments are welcome; they are shown once reviewed.',
+  },
+  staff: { zh: '工作人员入口', en: 'Staff sign-in' },
+  year: { zh: '年份', en: 'Year' },
+  indicators: { zh: '主要指标', en: 'Key indicators' },
+  specialTargets: { zh: '专项目标', en: 'Special targets' },
+  rectifications: { zh: '整改事项', en: 'Rectifications' },
+  seq: { zh: '序号', en: 'No.' },
+  name: { zh: '指标', en: 'Indicator' },
+  target2020: { zh: '2020年目标', en: '2020 target' },
+  status: { zh: '完成情况', en: 'Status' },
+  actual: { zh: '实际值', en: 'Actual' },
+  completion: { zh: '完成度', en: 'Completion' },
+  trend: { zh: '趋势 / 留言', en: 'Trend / comments' },
+  showTrend: { zh: '查看趋势', en: 'Show trend' },
+  hideTrend: { zh: '收起趋势', en: 'Hide trend' },
+  milestones: { zh: '里程碑', en: 'Milestones' },
+  problem: { zh: '问题', en: 'Problem' },
+  measures: { zh: '整改举措', en: 'Measures' },
+  deadline: { zh: '整改时限', en: 'Deadline' },
+  rectStatus: { zh: '整改状态', en: 'Status' },
+  feedback: { zh: '最新反馈', en: 'Latest feedback' },
+  noFeedback: { zh: '暂无', en: 'None yet' },
+  comments: { zh: '留言', en: 'Comments' },
+  commentCount: { zh: '查看与留言', en: 'Read and comment' },
+  noComments: { zh: '还没有公开的留言。', en: 'No published comments yet.' },
+  yourComment: { zh: '您的留言', en: 'Your comment' },
+  contact: { zh: '联系方式（选填，仅考评办可见，不公开）', en: 'How to reach you (optional; seen only by the evaluation office, never published)' },
+  website: { zh: '网址（请留空）', en: 'Website (leave empty)' },
+  send: { zh: '提交留言', en: 'Send comment' },
+  sending: { zh: '正在提交…', en: 'Sending…' },
+  thanks: { zh: '感谢您的留言！留言经考评办审核后公开。', en: 'Thank you! Your comment will be shown once the evaluation office has reviewed it.' },
+  tooShort: { zh: '留言至少 {n} 个字。', en: 'A comment needs at least {n} characters.' },
+  tooLong: { zh: '留言最多 {n} 个字。', en: 'A comment has at most {n} characters.' },
+  contactTooLong: { zh: '联系方式最多 {n} 个字。', en: 'The contact has at most {n} characters.' },
+  tooMany: { zh: '您提交得太频繁了，请稍后再试。', en: 'You have sent several comments just now: please try again later.' },
+  failed: { zh: '留言没有提交成功，请稍后再试。', en: 'The comment could not be sent: please try again later.' },
+  chars: { zh: '{n}/{max} 字', en: '{n}/{max} characters' },
+  loading: { zh: '正在加载…', en: 'Loading…' },
+  loadFailed: { zh: '数据加载失败，请稍后刷新。', en: 'The data could not be loaded: please reload in a moment.' },
+  approvedOnly: { zh: '只含已审核数据', en: 'Approved data only' },
+} satisfies Record<string, Text>;
+
+/** Rectification statuses, VERIFIED included (the rectification loop adds it). */
+export const RECT_STATUS: Record<string, Text> = {
+  OPEN: { zh: '待整改', en: 'Open' },
+  IN_PROGRESS: { zh: '整改中', en: 'In progress' },
+  DONE: { zh: '已完成', en: 'Done' },
+  VERIFIED: { zh: '已验收', en: 'Verified' },
+};
