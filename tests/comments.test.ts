@@ -186,4 +186,30 @@ describe('citizen comments', () => {
     // The same texts do carry the comment where they should (the check above could fail).
     expect(answers.filter((a) => a.includes('整改进度请按月公开')).length).toBeGreaterThanOrEqual(5);
   });
+
+  it('a published comment on a rectification is its public feedback: staff see it under the rectification, the public page shows the newest public or office feedback', async () => {
+    const FEEDBACK = `query($id: ID!) { rectification(id: $id) { feedback { text source author department { name } } } }`;
+    const LATEST = `{ publicOverview { rectifications { id latestFeedback { text } } } }`;
+    const latest = async () => (await http(LATEST, {}, '203.0.113.77')).json.data.publicOverview.rectifications.find((r: any) => r.id === rectification).latestFeedback;
+    const item = { kind: 'RECTIFICATION', id: rectification };
+    expect((await http(POST, { item, text: '小区周边的整改进度请及时公开。', contact: '13800000000' }, '198.51.100.9')).json.data.postComment).toBe(true);
+    const [pending] = await office({ item, state: 'PENDING' });
+    // Pending: not feedback yet, anywhere.
+    const mine = (list: any[]) => list.filter((f) => f.text === '小区周边的整改进度请及时公开。');
+    expect(mine((await hub.gql(FEEDBACK, { id: rectification })).rectification.feedback)).toEqual([]);
+    await hub.gql(MODERATE, { id: pending.id, publish: true, v: pending.version });
+    const staff = (await hub.gql(FEEDBACK, { id: rectification })).rectification.feedback;
+    expect(mine(staff)).toEqual([{ text: '小区周边的整改进度请及时公开。', source: 'PUBLIC', author: null, department: null }]);
+    expect(JSON.stringify(staff)).not.toContain('13800000000');
+    expect(await latest()).toEqual({ text: '小区周边的整改进度请及时公开。' });
+    // The office answers: its feedback is newer, and public.
+    await hub.gql(`mutation($id: ID!) { addRectificationFeedback(rectificationId: $id, text: "已督促牵头单位每月公开进度。") { source } }`, { id: rectification });
+    expect(await latest()).toEqual({ text: '已督促牵头单位每月公开进度。' });
+    // Withdrawn: gone from the staff's feedback too (the comment stays the one record of it).
+    const published = (await office({ item, state: 'PUBLISHED' }))[0];
+    await hub.gql(MODERATE, { id: published.id, publish: false, v: published.version });
+    const after = (await hub.gql(FEEDBACK, { id: rectification })).rectification.feedback;
+    expect(mine(after)).toEqual([]);
+    expect(after[after.length - 1]).toMatchObject({ text: '已督促牵头单位每月公开进度。', source: 'OFFICE', author: 'admin' });
+  });
 });

@@ -322,7 +322,7 @@ describe('the rectification loop (评价—整改—反馈)', () => {
     it('an answer with overdue is never kept by the answer cache (the clock moves it without a write); one without it still is', async () => {
       const schema = await buildGraphQLSchema();
       expect(cacheableTables(schema, '{ rectifications { items { seq overdue } } }', undefined)).toBeNull();
-      expect(cacheableTables(schema, '{ rectifications { items { seq status steps { note } feedback { text } } } }', undefined)).toEqual(['rectification', 'rectification_feedback', 'rectification_step']);
+      expect(cacheableTables(schema, '{ rectifications { items { seq status steps { note } feedback { text } } } }', undefined)).toEqual(['citizen_comment', 'rectification', 'rectification_feedback', 'rectification_step']);
     });
   });
 

@@ -57,7 +57,7 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   Evidence: ['evidence'],
   // The rectification loop (issue 15): its steps and feedback.
   RectificationStep: ['rectification_step'],
-  RectificationFeedback: ['rectification_feedback'],
+  RectificationFeedback: ['rectification_feedback', 'citizen_comment'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
   Bulletin: BULLETIN,
@@ -74,7 +74,7 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   PublicSpecialTarget: ['special_target'],
   PublicMilestone: ['milestone'],
   PublicRectification: ['rectification'],
-  PublicFeedback: ['citizen_comment'],
+  PublicFeedback: ['citizen_comment', 'rectification_feedback'],
   PublicComment: ['citizen_comment'],
   Comment: ['citizen_comment'],
 };

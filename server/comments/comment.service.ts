@@ -111,12 +111,16 @@ export class CommentService {
     return rows.map(toPublic);
   }
 
-  /** The newest published comment on each of these rectifications (the public page's latest feedback). */
-  async latestPublished(rectificationIds: readonly number[]): Promise<Map<number, Comment>> {
-    const out = new Map<number, Comment>();
+  /** The published comments on each of these rectifications, oldest first: their public feedback (one statement). */
+  async publishedOnRectifications(rectificationIds: readonly number[]): Promise<Map<number, Comment[]>> {
+    const out = new Map<number, Comment[]>();
     if (!rectificationIds.length) return out;
     const rows = await this.em.find(Comment, { rectification: { $in: [...new Set(rectificationIds)] }, state: CommentState.PUBLISHED }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    for (const r of rows) out.set(r.rectification!.id, r);
+    for (const r of rows) {
+      const list = out.get(r.rectification!.id) ?? [];
+      list.push(r);
+      out.set(r.rectification!.id, list);
+    }
     return out;
   }
 

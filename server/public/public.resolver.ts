@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { rectificationLoaders } from '../rectifications/rectification.loaders';
+import { FeedbackSource } from '../../schema/rectifications/rectification.enums';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublicFeedback, PublicIndicator, PublicMilestone, PublicOverview, PublicRectification, PublicSpecialTarget } from '../../schema/public/public.types';
 import { Progress } from '../../schema/progress/progress.types';
@@ -23,11 +25,15 @@ const feedback = new WeakMap<object, DataLoader<number, PublicFeedback | null>>(
 function feedbackLoader(ctx: Context) {
   let loader = feedback.get(ctx.em);
   if (!loader) {
+    // The rectification's feedback as staff see it (rectification.loaders.ts): the office's entries and
+    // the published comments are public; a department's own entries stay internal.
     loader = new DataLoader(async (ids) => {
-      const latest = await ctx.services.comments.latestPublished(ids);
-      return ids.map((id) => {
-        const c = latest.get(id);
-        return c ? { text: c.text, at: c.createdAt } : null;
+      const all = await rectificationLoaders(ctx).feedback.loadMany(ids);
+      return all.map((list) => {
+        if (list instanceof Error) throw list;
+        const shown = list.filter((f) => f.source === FeedbackSource.OFFICE || f.source === FeedbackSource.PUBLIC);
+        const last = shown[shown.length - 1];
+        return last ? { text: last.text, at: last.createdAt } : null;
       });
     });
     feedback.set(ctx.em, loader);
