@@ -17,6 +17,11 @@ import { Milestone } from './milestones/milestone.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
 import { Evidence, EvidenceFile } from './ledger/evidence.entity';
 import { DemoMark } from './demo/demo-mark.entity';
+import { Evaluation } from './evaluations/evaluation.entity';
+import { ScoreRule } from './scores/score-rule.entity';
+import { DepartmentRating } from './scores/department-rating.entity';
+import { InnovationBonus } from './scores/innovation-bonus.entity';
+import { ScorePublication } from './scores/score-publication.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, Evaluation, ScoreRule, DepartmentRating, InnovationBonus, ScorePublication];

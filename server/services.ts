@@ -19,6 +19,8 @@ import { LedgerService } from './ledger/ledger.service';
 import { MilestoneService } from './milestones/milestone.service';
 import { LedgerActuals } from './progress/ledger-actuals';
 import { DemoService } from './demo/demo';
+import { EvaluationService } from './evaluations/evaluation.service';
+import { ScoreService } from './scores/score.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -28,6 +30,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const responsibilities = new ResponsibilityService(em, departments);
   const deps = { plans, departments, responsibilities, permissions, audit };
   const yearTargets = new YearTargetService(em, permissions, audit);
+  const progress = new ProgressService(em, new LedgerActuals(em), departments);
   return {
     actor,
     permissions,
@@ -45,7 +48,9 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     ledger: new LedgerService(em, permissions, audit, departments, plans),
     milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values: the lead departments' approved ledger entries.
-    progress: new ProgressService(em, new LedgerActuals(em), departments),
+    progress,
+    evaluations: new EvaluationService(em, permissions, audit, departments),
+    scores: new ScoreService(em, permissions, audit, departments, progress),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),
   };

@@ -28,6 +28,7 @@ export const TRACKED_TABLES = [
   'plan', 'department', 'department_alias', 'responsibility', 'indicator', 'special_target', 'special_target_indicator',
   'rectification', 'innovation_topic', 'standard', 'user', 'audit_entry', 'credential', 'year_target',
   'milestone', 'ledger_entry', 'evidence', 'evidence_file', 'demo_mark',
+  'evaluation', 'score_rule', 'department_rating', 'innovation_bonus', 'score_publication',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 export const UNTRACKED_TABLES = ['login_attempt', 'data_generation', 'mikro_orm_migrations'] as const;

@@ -21,6 +21,8 @@ import type { TrackedTable } from '../../schema/cache/data-generation.entity';
 const PROGRESS: readonly TrackedTable[] = ['year_target', 'indicator', 'milestone', 'ledger_entry', 'responsibility', 'department'];
 /** The board (scorecard, progressSummary): every item's completion, grouped by the departments that hold them. */
 const BOARD: readonly TrackedTable[] = PROGRESS;
+/** The "3+1" annual score: the board's completion, the year's rule, entered scores, bonuses with their topics, and whether the year is published (its frozen answer). */
+const SCORES: readonly TrackedTable[] = [...BOARD, 'score_rule', 'department_rating', 'innovation_bonus', 'innovation_topic', 'score_publication'];
 
 /** The table a row of each GraphQL object type is read from (pages: the rows they count and hold). */
 export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
@@ -55,6 +57,15 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   Evidence: ['evidence'],
   // Whether the demo data set is loaded: its marks.
   HubInfo: ['demo_mark'],
+  Evaluation: ['evaluation'],
+  EvaluationPage: ['evaluation'],
+  ScoreRule: ['score_rule'],
+  ScorePublication: ['score_publication'],
+  DepartmentRating: ['department_rating'],
+  InnovationBonus: ['innovation_bonus'],
+  DepartmentAnnualScore: SCORES,
+  AnnualScorePart: SCORES,
+  ScoreInput: SCORES,
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -101,6 +112,13 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'InnovationTopic.planCode': ['plan'],
   'Standard.planCode': ['plan'],
   'LedgerEntry.evidence': ['evidence'],
+  'Query.evaluations': [],
+  'Query.evaluation': [],
+  'Query.annualScores': SCORES,
+  'Query.scoreRule': [],
+  'Query.scorePublication': [],
+  'Query.departmentRatings': [],
+  'Query.innovationBonuses': [],
 };
 
 /**
@@ -124,6 +142,7 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Department.standards': { planCode: ['plan'] },
   'Query.milestones': { filter: ['plan'] },
   'Query.scorecard': { department: ['department', 'department_alias'] },
+  'Query.evaluations': { filter: ['department', 'department_alias'] },
 };
 
 /** Object types that hold no rows of their own. */

@@ -8,6 +8,7 @@ import { Migration20261130033123 } from './Migration20261130033123';
 import { Migration20261130053410 } from './Migration20261130053410';
 import { Migration20261130054016 } from './Migration20261130054016';
 import { Migration20261130063000 } from './Migration20261130063000';
+import { Migration20261130100200 } from './Migration20261130100200';
 
 export const postgresqlMigrations = [
   { name: 'Migration20261127035807', class: Migration20261127035807 },
@@ -20,4 +21,5 @@ export const postgresqlMigrations = [
   { name: 'Migration20261130053410', class: Migration20261130053410 }, // milestones, ledger entries and evidence (issue 14)
   { name: 'Migration20261130054016', class: Migration20261130054016 }, // the demo data set's marks (issue 14)
   { name: 'Migration20261130063000', class: Migration20261130063000 }, // index on indicator (attribute, name): the grid's filter and sort (issue 13)
+  { name: 'Migration20261130100200', class: Migration20261130100200 }, // evaluations and the 3+1 annual score: evaluation, score_rule, department_rating, innovation_bonus, score_publication (issue 15)
 ];

@@ -7,6 +7,7 @@ import { Migration20261130033117 } from './Migration20261130033117';
 import { Migration20261130053407 } from './Migration20261130053407';
 import { Migration20261130053955 } from './Migration20261130053955';
 import { Migration20261130063000 } from './Migration20261130063000';
+import { Migration20261130100200 } from './Migration20261130100200';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
@@ -18,4 +19,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261130053407', class: Migration20261130053407 }, // milestones, ledger entries and evidence (issue 14)
   { name: 'Migration20261130053955', class: Migration20261130053955 }, // the demo data set's marks (issue 14)
   { name: 'Migration20261130063000', class: Migration20261130063000 }, // index on indicator (attribute, name): the grid's filter and sort (issue 13)
+  { name: 'Migration20261130100200', class: Migration20261130100200 }, // evaluations and the 3+1 annual score: evaluation, score_rule, department_rating, innovation_bonus, score_publication (issue 15)
 ];
