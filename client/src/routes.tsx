@@ -32,6 +32,16 @@ const LedgerPage = lazyPage(async () => {
   registerGridModules();
   return m.LedgerPage;
 });
+const EvaluationsPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/evaluations/EvaluationsPage')]);
+  registerGridModules();
+  return m.EvaluationsPage;
+});
+const ScoresPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/scores/ScoresPage')]);
+  registerGridModules();
+  return m.ScoresPage;
+});
 const BoardPage = lazyPage(() => import('./pages/board/BoardPage').then((m) => m.BoardPage));
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
 
@@ -60,6 +70,8 @@ export const ROUTES: Route[] = [
   { path: '/year-targets', nav: { zh: '年度目标', en: 'Year targets' }, render: () => page(<YearTargetsPage />) },
   { path: '/ledger', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
   { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
+  { path: '/evaluations', nav: { zh: '季度评估', en: 'Evaluations' }, render: () => page(<EvaluationsPage />) },
+  { path: '/scores', nav: { zh: '3+1考评', en: '3+1 score' }, render: () => page(<ScoresPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },

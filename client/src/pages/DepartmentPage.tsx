@@ -13,6 +13,7 @@ import { TABLE_BY_KEY } from '../tables/specs';
 import type { TableKey } from '../tables/types';
 import { PrintHeading, printDate } from '../grid/print';
 import { STATUS_LABEL, STATUSES, StatusChip, statusYear, type ProgressStatus } from '../ui/status';
+import { DepartmentEvaluations } from './evaluations/DepartmentEvaluations';
 
 graphql(`fragment ScoreCounts on StatusCounts { total achieved onTrack atRisk offTrack missed noData completionRate }`);
 graphql(`fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }`);
@@ -265,6 +266,7 @@ export function DepartmentPage() {
           </nav>
 
           {score && <Scorecard score={score} lang={lang} />}
+          <DepartmentEvaluations department={dept.name} />
 
           {SECTIONS.map((s) => {
             const spec = TABLE_BY_KEY[s.key];

@@ -39,6 +39,21 @@ type Documents = {
     "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": typeof types.DepartmentUnitsFragmentDoc,
     "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole, $year: Int!) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } progress(year: $year) { year status explanation } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": typeof types.DepartmentPageDocument,
     "\n  query DepartmentScore($name: String!, $year: Int!) {\n    scorecard(year: $year, department: $name) {\n      year total completionRate achieved onTrack atRisk offTrack missed noData\n      asLead { ...ScoreCounts }\n      asSupporter { ...ScoreCounts }\n    }\n  }\n": typeof types.DepartmentScoreDocument,
+    "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }": typeof types.EvaluationFieldsFragmentDoc,
+    "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }": typeof types.EvaluationsDocument,
+    "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.SaveEvaluationDocument,
+    "mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.RespondToEvaluationDocument,
+    "mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.CloseEvaluationDocument,
+    "mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.ReopenEvaluationDocument,
+    "fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }": typeof types.AnnualScoreFieldsFragmentDoc,
+    "fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }": typeof types.ScoreRuleFieldsFragmentDoc,
+    "query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }": typeof types.AnnualScoresDocument,
+    "query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }": typeof types.ScoreOfficeDocument,
+    "mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }": typeof types.SaveDepartmentRatingsDocument,
+    "mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }": typeof types.SaveInnovationBonusDocument,
+    "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }": typeof types.DeleteInnovationBonusDocument,
+    "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }": typeof types.SaveScoreRuleDocument,
+    "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }": typeof types.PublishAnnualScoresDocument,
     "query HubInfo { hubInfo { demoData } }": typeof types.HubInfoDocument,
 };
 const documents: Documents = {
@@ -67,6 +82,21 @@ const documents: Documents = {
     "fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }": types.DepartmentUnitsFragmentDoc,
     "\n  query DepartmentPage($name: String!, $attribute: IndicatorAttribute, $role: ResponsibilityRole, $year: Int!) {\n    department(name: $name) {\n      id\n      code\n      name\n      nameEn\n      aliases\n      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } progress(year: $year) { year status explanation } }\n      specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }\n      rectifications(role: $role) { id seq problem deadlineYear status responsibilities { ...DepartmentUnits } }\n      innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }\n      standards(role: $role) { id seq name releaseYear responsibilities { ...DepartmentUnits } }\n    }\n    departmentSuggestions(name: $name) { id name nameEn aliases }\n  }\n": types.DepartmentPageDocument,
     "\n  query DepartmentScore($name: String!, $year: Int!) {\n    scorecard(year: $year, department: $name) {\n      year total completionRate achieved onTrack atRisk offTrack missed noData\n      asLead { ...ScoreCounts }\n      asSupporter { ...ScoreCounts }\n    }\n  }\n": types.DepartmentScoreDocument,
+    "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }": types.EvaluationFieldsFragmentDoc,
+    "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }": types.EvaluationsDocument,
+    "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.SaveEvaluationDocument,
+    "mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.RespondToEvaluationDocument,
+    "mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.CloseEvaluationDocument,
+    "mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.ReopenEvaluationDocument,
+    "fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }": types.AnnualScoreFieldsFragmentDoc,
+    "fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }": types.ScoreRuleFieldsFragmentDoc,
+    "query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }": types.AnnualScoresDocument,
+    "query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }": types.ScoreOfficeDocument,
+    "mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }": types.SaveDepartmentRatingsDocument,
+    "mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }": types.SaveInnovationBonusDocument,
+    "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }": types.DeleteInnovationBonusDocument,
+    "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }": types.SaveScoreRuleDocument,
+    "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }": types.PublishAnnualScoresDocument,
     "query HubInfo { hubInfo { demoData } }": types.HubInfoDocument,
 };
 
@@ -184,6 +214,66 @@ export function graphql(source: "\n  query DepartmentPage($name: String!, $attri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DepartmentScore($name: String!, $year: Int!) {\n    scorecard(year: $year, department: $name) {\n      year total completionRate achieved onTrack atRisk offTrack missed noData\n      asLead { ...ScoreCounts }\n      asSupporter { ...ScoreCounts }\n    }\n  }\n"): (typeof documents)["\n  query DepartmentScore($name: String!, $year: Int!) {\n    scorecard(year: $year, department: $name) {\n      year total completionRate achieved onTrack atRisk offTrack missed noData\n      asLead { ...ScoreCounts }\n      asSupporter { ...ScoreCounts }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }"): (typeof documents)["fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }"): (typeof documents)["query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }"): (typeof documents)["fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }"): (typeof documents)["fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }"): (typeof documents)["query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }"): (typeof documents)["query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }"): (typeof documents)["mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }"): (typeof documents)["mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }"): (typeof documents)["mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }"): (typeof documents)["mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }"): (typeof documents)["mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
