@@ -153,6 +153,7 @@ export function ScoreOfficePanel({ year, onChanged }: { year: number; onChanged(
           columnDefs={columnDefs}
           getRowId={getRowId}
           readOnlyEdit
+          suppressRowVirtualisation
           onCellEditRequest={(e) => void onEdit(e)}
         />
       </div>

@@ -101,6 +101,7 @@ export function ScoresPage() {
 
   return (
     <div className="table-view scores-page" data-page="scores">
+      <div className="scores-scroll">
       <div className="toolbar">
         <h1 className="scores-title">{t(SCORE_TEXT.title)}</h1>
         <select aria-label={t(SCORE_TEXT.year)} data-testid="score-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
@@ -136,10 +137,10 @@ export function ScoresPage() {
           getRowId={getRowId}
           rowData={data?.annualScores ?? (error ? [] : null)}
           loading={!data && !error}
-          domLayout="autoHeight"
         />
       </div>
       {user?.role === 'ADMIN' && !published && <ScoreOfficePanel year={year} onChanged={load} />}
+      </div>
       {opened && <InputsDialog score={opened.score} part={opened.part} onClose={() => setOpened(null)} />}
       {confirming && (
         <Dialog
