@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, startHub, type TestHub } from './helpers';
 import { Role } from '../schema/accounts/account.enums';
 import type { Actor } from '../server/common/actor';
+import ExcelJS from '../server/transfer/exceljs';
 
 /**
  * The "3+1" annual score (issue 15), computed by hand for two departments set up through the public
@@ -226,5 +227,34 @@ describe('the 3+1 annual score', () => {
     const large = await hub.gql(q);
     expect(large.annualScores.length).toBe(small.annualScores.length + 12);
     expect(hub.statements.length).toBe(smallCount);
+  });
+
+  it('imports 社会评价 and 领导考评 from CSV and XLSX, all or nothing, problems named by row', async () => {
+    const IMPORT = `mutation($y: Int!, $f: String!, $c: String!, $e: ContentEncoding) { importDepartmentRatings(year: $y, file: { filename: $f, content: $c, encoding: $e }) { socialScore leadershipScore note department { code } } }`;
+    const ratings = async () => Object.fromEntries(((await hub.gql('{ departmentRatings(year: 2017) { socialScore leadershipScore department { code } } }')).departmentRatings as any[]).map((r) => [r.department.code, [r.socialScore, r.leadershipScore]]));
+    // CSV as Excel saves it (BOM), the department by any name, an empty cell left alone.
+    const csv = '\uFEFF序号,部门名称,社会评价得分,领导考评得分,备注\n1,评分甲局,81.5,,按问卷\n2,score-b,,77\n';
+    const saved = (await hub.gql(IMPORT, { y: 2017, f: '2017评分.csv', c: csv })).importDepartmentRatings;
+    expect(saved.map((r: any) => [r.department.code, r.socialScore, r.leadershipScore, r.note])).toEqual([['score-a', 81.5, null, '按问卷'], ['score-b', null, 77, null]]);
+    // XLSX (base64): the first sheet; numbers and a formula's result.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('评分');
+    ws.addRow(['部门', '社会评价', '领导考评']);
+    ws.addRow(['score-a', null, 90]);
+    ws.addRow(['评分乙局', { formula: '40*2', result: 80 }, null]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    await hub.gql(IMPORT, { y: 2017, f: '2017评分.xlsx', c: xlsx, e: 'BASE64' });
+    expect(await ratings()).toEqual({ 'score-a': [81.5, 90], 'score-b': [80, 77] });
+    // Problems: every bad cell with its row; an unknown department with its row and suggestions; nothing saved.
+    const bad = await hub.gqlErrors(IMPORT, { y: 2017, f: 'bad.csv', c: '部门,社会评价,领导考评\nscore-a,101,1\nscore-b,abc,2\n' });
+    expect(bad[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(bad[0].extensions.problems.map((p: any) => [p.row, p.column, p.value])).toEqual([[2, '社会评价', '101'], [3, '社会评价', 'abc']]);
+    const unknown = await hub.gqlErrors(IMPORT, { y: 2017, f: 'bad.csv', c: '部门,社会评价\nscore-a,1\n评分丙局,2\n' });
+    expect(unknown[0].extensions.problems[0]).toMatchObject({ row: 3, column: '部门', value: '评分丙局' });
+    expect((await hub.gqlErrors(IMPORT, { y: 2017, f: 'x.csv', c: '名称,分数\na,1\n' }))[0].message).toContain('department column');
+    expect(await ratings()).toEqual({ 'score-a': [81.5, 90], 'score-b': [80, 77] });
+    // Only the office imports; a published year refuses it.
+    expect((await hub.gqlErrors(IMPORT, { y: 2017, f: 'a.csv', c: csv }, editor))[0].extensions.code).toBe('FORBIDDEN');
+    expect((await hub.gqlErrors(IMPORT, { y: 2019, f: 'a.csv', c: csv }))[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLISHED' });
   });
 });

@@ -1,6 +1,7 @@
-import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { FreeText } from '../common/text';
+import { ContentEncoding } from '../transfer/transfer.enums';
 
 const WEIGHT = (field: string) => [IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${field} must be a number from 0 to 100` }), Min(0, { message: `${field} must be a number from 0 to 100` }), Max(100, { message: `${field} must be a number from 0 to 100` })];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
@@ -69,4 +70,19 @@ export class InnovationBonusInput {
   @Field(() => String, { nullable: true })
   @FreeText() @IsOptional() @IsString() @MaxLength(2000, { message: 'note must be at most 2000 characters' })
   note?: string | null;
+}
+
+@InputType({ description: 'A spreadsheet of entered scores: CSV (text, or base64) or XLSX (base64).' })
+export class RatingsFileInput {
+  @Field(() => String, { description: 'The file’s name (its extension tells CSV from XLSX when the content does not).' })
+  @IsString() @MaxLength(255, { message: 'filename must be at most 255 characters' })
+  filename!: string;
+
+  @Field(() => String, { description: 'The file: text for CSV, or base64 (encoding BASE64, required for XLSX).' })
+  @FreeText() @IsString()
+  content!: string;
+
+  @Field(() => ContentEncoding, { nullable: true, description: 'TEXT (the default) or BASE64.' })
+  @IsOptional() @IsIn(Object.values(ContentEncoding))
+  encoding?: ContentEncoding | null;
 }

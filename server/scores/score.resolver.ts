@@ -6,10 +6,13 @@ import { DepartmentRating } from '../../schema/scores/department-rating.entity';
 import { InnovationBonus } from '../../schema/scores/innovation-bonus.entity';
 import { ScorePublication } from '../../schema/scores/score-publication.entity';
 import { DepartmentAnnualScore } from '../../schema/scores/score.types';
-import { DepartmentRatingInput, InnovationBonusInput, ScoreRuleInput } from '../../schema/scores/score.inputs';
+import { DepartmentRatingInput, InnovationBonusInput, RatingsFileInput, ScoreRuleInput } from '../../schema/scores/score.inputs';
 import type { Context } from '../context';
 import { withArgument } from '../errors';
 import { scoreLoaders } from './score.loaders';
+import { ContentEncoding } from '../../schema/transfer/transfer.enums';
+import { contentSource } from '../transfer/transfer.service';
+import { importLimits } from '../transfer/limits';
 
 /** The "3+1" annual score: thin, every rule is in ScoreService. */
 @Resolver()
@@ -60,6 +63,21 @@ export class ScoreResolver {
     @Ctx() ctx: Context,
   ): Promise<DepartmentRating[]> {
     return ctx.services.scores.saveRatings(year, ratings);
+  }
+
+  @Mutation(() => [DepartmentRating], {
+    description:
+      '社会评价 and 领导考评 from a spreadsheet (ADMIN): CSV (UTF-8 or GB18030) or XLSX (the first sheet), a header row naming 部门 and 社会评价 and/or 领导考评 (备注 optional), one row per department; ' +
+      'an empty cell leaves that score as it is. All or nothing; problems come as BAD_USER_INPUT with extensions.problems (row, column, value, reason). Refused once the year is published.',
+  })
+  importDepartmentRatings(
+    @Arg('year', () => Int) year: number,
+    @Arg('file', () => RatingsFileInput) file: RatingsFileInput,
+    @Ctx() ctx: Context,
+  ): Promise<DepartmentRating[]> {
+    ctx.services.permissions.assertAdmin('import 社会评价 and 领导考评 scores');
+    const source = contentSource(file.content, file.encoding ?? ContentEncoding.TEXT, file.filename, importLimits().graphqlBytes, 'IMPORT_MAX_BYTES');
+    return ctx.services.scores.importRatings(year, source);
   }
 
   @Mutation(() => InnovationBonus, { description: 'Grants 创新创优 points (ADMIN): creates the (department, year, topic) row without expectedVersion, changes it with. Refused once the year is published.' })

@@ -14,6 +14,9 @@ import { AppError, ErrorCode, badInput, conflict, notFound, underArgument } from
 import { parseId } from '../common/ids';
 import { inTransaction } from '../common/transaction';
 import { computeAnnualScores, type DepartmentInputs } from './score.compute';
+import { readRatingsFile } from './ratings-file';
+import { fileProblem } from '../transfer/problems';
+import type { ByteSource } from '../transfer/source';
 
 export interface RatingRow {
   department: string;
@@ -170,6 +173,25 @@ export class ScoreService {
       for (const c of created) this.audit.created('DepartmentRating', c.row.id, { department: c.code, year, socialScore: c.row.socialScore ?? null, leadershipScore: c.row.leadershipScore ?? null, note: c.row.note ?? null });
       return out;
     });
+  }
+
+  /**
+   * 社会评价 and 领导考评 from a spreadsheet (CSV or XLSX, see ratings-file.ts), saved as saveRatings
+   * saves a file's rows (all or nothing, whatever the stored versions); a refusal names the file's row.
+   */
+  async importRatings(year: number, source: ByteSource): Promise<DepartmentRating[]> {
+    this.permissions.assertAdmin('import 社会评价 and 领导考评 scores');
+    this.progress.assertYear(year);
+    const { rows, rowNos } = await readRatingsFile(source);
+    try {
+      return await this.saveRatings(year, rows.map(({ expectedVersion: _, ...r }) => r));
+    } catch (error) {
+      const at = error instanceof AppError && typeof error.details.field === 'string' ? /^ratings\[(\d+)\]\.?(.*)$/.exec(error.details.field) : null;
+      if (!at || !(error instanceof AppError)) throw error;
+      const row = rowNos[Number(at[1])];
+      const message = error.message.replace(/^ratings\[\d+\]\.?\S*: /, '');
+      throw fileProblem(`row ${row}: ${message}`, [{ row, column: at[2] === 'department' ? '部门' : at[2] || null, value: rows[Number(at[1])].department, reason: message, code: error.code, suggestions: (error.details.suggestions as string[] | undefined) ?? null }]);
+    }
   }
 
   async bonuses(year: number): Promise<InnovationBonus[]> {

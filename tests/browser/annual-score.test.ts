@@ -77,7 +77,6 @@ describe('the ranking page', { timeout: 90_000 }, () => {
     const { page } = office;
     await page.goto(`${server.url}/scores`);
     await page.getByTestId('score-office').waitFor();
-    await page.screenshot({ path: '/tmp/scores-office.png', fullPage: true });
     const kejiId = (await server.hub.gql('{ department(name: "区科技局") { id } }')).department.id;
     const cell = page.locator(`[data-testid="score-office"] .ag-row[row-id="${kejiId}"] .ag-cell[col-id="socialScore"]`);
     await cell.dblclick();
@@ -93,7 +92,7 @@ describe('the ranking page', { timeout: 90_000 }, () => {
     await eventually(() => page.locator(`.scores-grid .ag-row[row-id="${kejiId}"] [data-testid="score-SOCIAL"]`).textContent()).toBe('88');
     // A bad file is refused with its line, nothing saved.
     await page.getByTestId('ratings-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('部门,社会评价\n住建,120\n') });
-    await eventually(() => page.locator('.notices .notice').last().textContent()).toContain('第 2 行');
+    await eventually(() => page.locator('.notices .notice').last().textContent()).toContain('row 2');
     expect((await ratings()).find((r: { department: { name: string } }) => r.department.name === '区住建局')?.socialScore).toBe(70);
     await office.context.close();
   });

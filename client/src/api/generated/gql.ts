@@ -54,6 +54,7 @@ type Documents = {
     "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }": typeof types.DeleteInnovationBonusDocument,
     "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }": typeof types.SaveScoreRuleDocument,
     "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }": typeof types.PublishAnnualScoresDocument,
+    "mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }": typeof types.ImportDepartmentRatingsDocument,
     "query HubInfo { hubInfo { demoData } }": typeof types.HubInfoDocument,
 };
 const documents: Documents = {
@@ -97,6 +98,7 @@ const documents: Documents = {
     "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }": types.DeleteInnovationBonusDocument,
     "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }": types.SaveScoreRuleDocument,
     "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }": types.PublishAnnualScoresDocument,
+    "mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }": types.ImportDepartmentRatingsDocument,
     "query HubInfo { hubInfo { demoData } }": types.HubInfoDocument,
 };
 
@@ -274,6 +276,10 @@ export function graphql(source: "mutation SaveScoreRule($year: Int!, $input: Sco
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }"): (typeof documents)["mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }"): (typeof documents)["mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

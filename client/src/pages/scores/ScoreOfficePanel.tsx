@@ -10,7 +10,7 @@ import type { ScoreRuleInput } from '../../api/generated/graphql';
 import { gridTheme } from '../../grid/theme';
 import { notify } from '../../ui/notify';
 import { departmentName } from '../../tables/values';
-import { deleteBonus, parseRatingsCsv, saveBonus, saveRatings, saveRule, scoreOffice, type ScoreOffice } from './api';
+import { deleteBonus, importRatings, saveBonus, saveRatings, saveRule, scoreOffice, type ScoreOffice } from './api';
 import { RULE_LABEL, SCORE_TEXT } from './text';
 
 interface RatingRow {
@@ -90,12 +90,10 @@ export function ScoreOfficePanel({ year, onChanged }: { year: number; onChanged(
     }
   };
 
-  const importCsv = async (file: File) => {
-    const parsed = parseRatingsCsv(await file.text());
-    if ('error' in parsed) return notify({ kind: 'error', title: `${t(SCORE_TEXT.importCsv)}: ${file.name}`, body: t(parsed.error) });
+  const importFile = async (file: File) => {
     try {
-      await saveRatings(year, parsed.rows);
-      notify({ kind: 'success', title: fmt(t(SCORE_TEXT.imported), { n: parsed.rows.length }) });
+      const n = await importRatings(year, file);
+      notify({ kind: 'success', title: fmt(t(SCORE_TEXT.imported), { n }) });
       changed();
     } catch (err) {
       refused(err, `${t(SCORE_TEXT.importCsv)}: ${file.name}`);
@@ -141,7 +139,17 @@ export function ScoreOfficePanel({ year, onChanged }: { year: number; onChanged(
         {t(SCORE_TEXT.ratingsHint)}{' '}
         <label className="button">
           {t(SCORE_TEXT.importCsv)}
-          <input type="file" accept=".csv,text/csv" hidden data-testid="ratings-file" onChange={(e) => e.target.files?.[0] && void importCsv(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hidden
+            data-testid="ratings-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
         </label>
       </p>
       <div className="score-ratings">

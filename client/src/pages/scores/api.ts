@@ -55,54 +55,13 @@ export async function publishScores(year: number) {
   await apollo.mutate({ mutation: PUBLISH, variables: { year }, fetchPolicy: 'no-cache' });
 }
 
-/**
- * A spreadsheet of entered scores saved as CSV (UTF-8, Excel's 另存为 CSV): a header row naming the
- * department column (部门 / 单位 / department) and 社会评价 / social and 领导考评 / leadership, then
- * one row per department. Empty cells leave a score as it is. Returns the rows, or the problem with
- * its line.
- */
-export function parseRatingsCsv(text: string): { rows: DepartmentRatingInput[] } | { error: { zh: string; en: string } } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
-  if (lines.length < 2) return { error: { zh: '文件没有数据行', en: 'the file has no data rows' } };
-  const cells = (line: string) => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (c === '"') quoted = false;
-        else cur += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',' || c === '\t') out.push(cur.trim()), (cur = '');
-      else cur += c;
-    }
-    out.push(cur.trim());
-    return out;
-  };
-  const header = cells(lines[0]).map((h) => h.toLowerCase());
-  const find = (names: string[]) => header.findIndex((h) => names.some((n) => h.includes(n)));
-  const dept = find(['部门', '单位', 'department']);
-  const social = find(['社会评价', 'social']);
-  const leadership = find(['领导考评', 'leadership']);
-  if (dept < 0) return { error: { zh: '表头缺少“部门”列', en: 'the header has no department column' } };
-  if (social < 0 && leadership < 0) return { error: { zh: '表头缺少“社会评价”或“领导考评”列', en: 'the header has no social or leadership column' } };
-  const rows: DepartmentRatingInput[] = [];
-  for (const [i, line] of lines.slice(1).entries()) {
-    const c = cells(line);
-    const num = (k: number, label: string) => {
-      if (k < 0 || c[k] === undefined || c[k] === '') return { value: undefined };
-      const n = Number(c[k]);
-      if (!Number.isFinite(n) || n < 0 || n > 100) return { error: { zh: `第 ${i + 2} 行${label}“${c[k]}”不是 0–100 的数`, en: `line ${i + 2}: ${label} "${c[k]}" is not a number from 0 to 100` } };
-      return { value: n };
-    };
-    const s = num(social, '社会评价');
-    const l = num(leadership, '领导考评');
-    if ('error' in s) return { error: s.error! };
-    if ('error' in l) return { error: l.error! };
-    if (!c[dept]) return { error: { zh: `第 ${i + 2} 行缺少部门`, en: `line ${i + 2} has no department` } };
-    rows.push({ department: c[dept], ...(s.value !== undefined ? { socialScore: s.value } : {}), ...(l.value !== undefined ? { leadershipScore: l.value } : {}) });
-  }
-  return { rows };
+const IMPORT = graphql(`mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }`);
+
+/** A spreadsheet of entered scores (CSV or XLSX: 部门, 社会评价, 领导考评), read and saved by the server all or nothing. */
+export async function importRatings(year: number, file: File): Promise<number> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const res = await apollo.mutate({ mutation: IMPORT, variables: { year, file: { filename: file.name, content: btoa(binary), encoding: 'BASE64' } }, fetchPolicy: 'no-cache' });
+  return res.data!.importDepartmentRatings.length;
 }
