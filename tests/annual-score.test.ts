@@ -257,4 +257,20 @@ describe('the 3+1 annual score', () => {
     expect((await hub.gqlErrors(IMPORT, { y: 2017, f: 'a.csv', c: csv }, editor))[0].extensions.code).toBe('FORBIDDEN');
     expect((await hub.gqlErrors(IMPORT, { y: 2019, f: 'a.csv', c: csv }))[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLISHED' });
   });
+
+  it('bonus points: a second grant is a duplicate, a change needs the version, a withdrawal is audited', async () => {
+    const input = { department: 'score-a', year: 2017, innovationTopicId: topics[0].id, points: 2 };
+    const b = (await hub.gql(BONUS, { i: input })).saveInnovationBonus;
+    expect((await hub.gqlErrors(BONUS, { i: input }))[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE', existingId: b.id });
+    expect((await hub.gqlErrors(BONUS, { i: { ...input, points: 3 }, v: b.version + 1 }))[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: b.version });
+    expect((await hub.gqlErrors(BONUS, { i: { ...input, innovationTopicId: '99999' } }))[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.innovationTopicId' });
+    const changed = (await hub.gql(BONUS, { i: { ...input, points: 3 }, v: b.version })).saveInnovationBonus;
+    expect(changed).toMatchObject({ points: 3, version: b.version + 1 });
+    expect((await hub.gqlErrors(`mutation { deleteInnovationBonus(id: "${b.id}", expectedVersion: ${b.version}) }`))[0].extensions).toMatchObject({ code: 'CONFLICT' });
+    expect((await hub.gql(`mutation { deleteInnovationBonus(id: "${b.id}", expectedVersion: ${changed.version}) }`)).deleteInnovationBonus).toBe(true);
+    expect((await hub.gql('{ innovationBonuses(year: 2017) { id } }')).innovationBonuses).toEqual([]);
+    const trail = (await hub.gql(`{ auditLog(entity: "InnovationBonus", entityId: "${b.id}") { action field before after } }`)).auditLog;
+    expect(trail.map((t: any) => `${t.action}:${t.field ?? ''}`).sort()).toEqual(['CREATE:', 'DELETE:', 'UPDATE:points']);
+    expect(JSON.parse(trail.find((t: any) => t.action === 'DELETE').before)).toMatchObject({ department: 'score-a', year: 2017, points: 3 });
+  });
 });

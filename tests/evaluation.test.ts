@@ -119,6 +119,13 @@ describe('evaluations', () => {
     expect(saved).toMatchObject({ measures: '每周报送进度', version: row.version + 1, status: 'OPEN' });
     const trail = (await hub.gql(`{ auditLog(entity: "Evaluation", entityId: "${row.id}", field: "measures") { before after } }`)).auditLog;
     expect(trail.map((t: { after: string }) => JSON.parse(t.after))).toEqual(['每周报送进度']);
+    // Moved to another department (an office's slip corrected): the trail names both by code.
+    const moved = (await hub.gql(SAVE, { i: { ...quarterly, id: row.id, department: '区建管中心', measures: '每周报送进度' }, v: saved.version })).saveEvaluation;
+    expect(moved.department.name).toBe('区建管中心');
+    const back = (await hub.gql(SAVE, { i: { ...quarterly, id: row.id, measures: '每周报送进度' }, v: moved.version })).saveEvaluation;
+    expect(back).toMatchObject({ department: { name: '区住建局' }, version: saved.version + 2 });
+    const deptTrail = (await hub.gql(`{ auditLog(entity: "Evaluation", entityId: "${row.id}", field: "department") { before after } }`)).auditLog;
+    expect(deptTrail.map((t: { before: string; after: string }) => `${JSON.parse(t.before)}→${JSON.parse(t.after)}`).sort()).toEqual([`${moved.department.code}→housing`, `housing→${moved.department.code}`].sort());
   });
 
   it('lists with filters, open ones first; signed out it is refused', async () => {

@@ -4,6 +4,7 @@ import type { Permissions } from '../accounts/permissions';
 import type { AuditService, FieldChange } from '../audit/audit.service';
 import type { DepartmentService } from '../departments/department.service';
 import { Role } from '../../schema/accounts/account.enums';
+import { Department } from '../../schema/departments/department.entity';
 import { Evaluation } from '../../schema/evaluations/evaluation.entity';
 import { EvaluationKind, EvaluationStatus } from '../../schema/evaluations/evaluation.enums';
 import { EVALUATION_TEXT_MAX, EVALUATION_YEARS, type EvaluationFilter } from '../../schema/evaluations/evaluation.inputs';
@@ -180,9 +181,12 @@ export class EvaluationService {
         if (before !== after) changes.push({ field, before, after });
       }
       if (changes.length) {
+        // The audit trail names departments by code, as the CREATE entry does.
+        const moved = changes.find((c) => c.field === 'department');
+        if (moved) Object.assign(moved, { before: (await this.em.findOneOrFail(Department, row.department.id)).code, after: department.code });
         Object.assign(row, { ...fields, findings, measures });
         row.department = department;
-        this.audit.updated('Evaluation', row.id, changes.map((c) => (c.field === 'department' ? { field: 'department', before: c.before, after: department.code } : c)));
+        this.audit.updated('Evaluation', row.id, changes);
       }
       return row;
     });

@@ -241,7 +241,8 @@ export class ScoreService {
       if (!row) throw notFound('InnovationBonus', id);
       await this.assertNotPublished(row.year);
       if (row.version !== expectedVersion) throw this.versionError('InnovationBonus', row.id, row.version, expectedVersion);
-      this.audit.deleted('InnovationBonus', row.id, { departmentId: String(row.department.id), year: row.year, innovationTopicId: String(row.innovationTopic.id), points: row.points, note: row.note ?? null });
+      const department = await this.em.findOneOrFail(Department, row.department.id);
+      this.audit.deleted('InnovationBonus', row.id, { department: department.code, year: row.year, innovationTopicId: String(row.innovationTopic.id), points: row.points, note: row.note ?? null });
       this.em.remove(row);
       return true;
     });
