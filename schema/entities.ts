@@ -21,6 +21,11 @@ import { RectificationStep } from './rectifications/rectification-step.entity';
 import { RectificationFeedback } from './rectifications/rectification-feedback.entity';
 import { PublishedBulletin } from './bulletins/published-bulletin.entity';
 import { Comment } from './comments/comment.entity';
+import { Evaluation } from './evaluations/evaluation.entity';
+import { ScoreRule } from './scores/score-rule.entity';
+import { DepartmentRating } from './scores/department-rating.entity';
+import { InnovationBonus } from './scores/innovation-bonus.entity';
+import { ScorePublication } from './scores/score-publication.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment, Evaluation, ScoreRule, DepartmentRating, InnovationBonus, ScorePublication];

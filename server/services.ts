@@ -23,6 +23,8 @@ import { RectificationLoopService } from './rectifications/rectification-loop.se
 import { BulletinService } from './bulletins/bulletin.service';
 import { CommentService } from './comments/comment.service';
 import { PublicService } from './public/public.service';
+import { EvaluationService } from './evaluations/evaluation.service';
+import { ScoreService } from './scores/score.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -53,6 +55,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     // Actual values: the lead departments' approved ledger entries.
     progress,
     bulletins: new BulletinService(em, permissions, audit, progress),
+    evaluations: new EvaluationService(em, permissions, audit, departments),
+    scores: new ScoreService(em, permissions, audit, departments, progress),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),
     // The public page (公众监督) and its citizen comments (issue 15).

@@ -33,6 +33,16 @@ const LedgerPage = lazyPage(async () => {
   return m.LedgerPage;
 });
 const BulletinsPage = lazyPage(() => import('./pages/bulletins/BulletinsPage').then((m) => m.BulletinsPage));
+const EvaluationsPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/evaluations/EvaluationsPage')]);
+  registerGridModules();
+  return m.EvaluationsPage;
+});
+const ScoresPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/scores/ScoresPage')]);
+  registerGridModules();
+  return m.ScoresPage;
+});
 const BoardPage = lazyPage(() => import('./pages/board/BoardPage').then((m) => m.BoardPage));
 const CommentsPage = lazyPage(() => import('./pages/comments/CommentsPage').then((m) => m.CommentsPage));
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
@@ -63,6 +73,8 @@ export const ROUTES: Route[] = [
   { path: '/ledger', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
   { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
   { path: '/bulletins', nav: { zh: '月度通报', en: 'Bulletins' }, render: () => page(<BulletinsPage />) },
+  { path: '/evaluations', nav: { zh: '季度评估', en: 'Evaluations' }, render: () => page(<EvaluationsPage />) },
+  { path: '/scores', nav: { zh: '3+1考评', en: '3+1 score' }, render: () => page(<ScoresPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/comments', nav: { zh: '公众留言', en: 'Comments' }, render: () => page(<CommentsPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },

@@ -23,6 +23,8 @@ const PROGRESS: readonly TrackedTable[] = ['year_target', 'indicator', 'mileston
 const BOARD: readonly TrackedTable[] = PROGRESS;
 /** The monthly bulletin (issue 15): the board judged at a month, the month's ledger, rectifications, special targets' titles and the published issues. */
 const BULLETIN: readonly TrackedTable[] = [...BOARD, 'rectification', 'special_target', 'published_bulletin'];
+/** The "3+1" annual score: the board's completion, the year's rule, entered scores, bonuses with their topics, and whether the year is published (its frozen answer). */
+const SCORES: readonly TrackedTable[] = [...BOARD, 'score_rule', 'department_rating', 'innovation_bonus', 'innovation_topic', 'score_publication'];
 
 /** The table a row of each GraphQL object type is read from (pages: the rows they count and hold). */
 export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
@@ -77,6 +79,15 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   PublicFeedback: ['citizen_comment', 'rectification_feedback'],
   PublicComment: ['citizen_comment'],
   Comment: ['citizen_comment'],
+  Evaluation: ['evaluation'],
+  EvaluationPage: ['evaluation'],
+  ScoreRule: ['score_rule'],
+  ScorePublication: ['score_publication'],
+  DepartmentRating: ['department_rating'],
+  InnovationBonus: ['innovation_bonus'],
+  DepartmentAnnualScore: SCORES,
+  AnnualScorePart: SCORES,
+  ScoreInput: SCORES,
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -129,6 +140,13 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'PublicMilestone.progress': PROGRESS,
   'Query.publicComments': [],
   'Query.comments': [],
+  'Query.evaluations': [],
+  'Query.evaluation': [],
+  'Query.annualScores': SCORES,
+  'Query.scoreRule': [],
+  'Query.scorePublication': [],
+  'Query.departmentRatings': [],
+  'Query.innovationBonuses': [],
 };
 
 /**
@@ -152,6 +170,7 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Department.standards': { planCode: ['plan'] },
   'Query.milestones': { filter: ['plan'] },
   'Query.scorecard': { department: ['department', 'department_alias'] },
+  'Query.evaluations': { filter: ['department', 'department_alias'] },
 };
 
 /**

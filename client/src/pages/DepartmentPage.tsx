@@ -15,6 +15,7 @@ import { PrintHeading, printDate } from '../grid/print';
 import { STATUS_LABEL, STATUSES, StatusChip, useShownStatusYear, type ProgressStatus } from '../ui/status';
 import { StatusYearPicker } from '../ui/StatusYearPicker';
 import { OverdueBadge } from './rectifications/OverdueBadge';
+import { DepartmentEvaluations } from './evaluations/DepartmentEvaluations';
 
 graphql(`fragment ScoreCounts on StatusCounts { total achieved onTrack atRisk offTrack missed noData completionRate }`);
 graphql(`fragment DepartmentUnits on Responsibility { id role note noteEn department { id name nameEn } }`);
@@ -267,6 +268,7 @@ export function DepartmentPage() {
           </nav>
 
           {score && <Scorecard score={score} lang={lang} />}
+          <DepartmentEvaluations department={dept.name} />
 
           {SECTIONS.map((s) => {
             const spec = TABLE_BY_KEY[s.key];

@@ -9,6 +9,7 @@ import { Migration20261130053955 } from './Migration20261130053955';
 import { Migration20261130063000 } from './Migration20261130063000';
 import { Migration20261130100000 } from './Migration20261130100000';
 import { Migration20261130100100 } from './Migration20261130100100';
+import { Migration20261130100200 } from './Migration20261130100200';
 import { Migration20261130100300 } from './Migration20261130100300';
 
 export const sqliteMigrations = [
@@ -23,5 +24,6 @@ export const sqliteMigrations = [
   { name: 'Migration20261130063000', class: Migration20261130063000 }, // index on indicator (attribute, name): the grid's filter and sort (issue 13)
   { name: 'Migration20261130100000', class: Migration20261130100000 }, // the rectification loop: VERIFIED, rectification_step, rectification_feedback (issue 15)
   { name: 'Migration20261130100100', class: Migration20261130100100 }, // published monthly bulletins (issue 15)
+  { name: 'Migration20261130100200', class: Migration20261130100200 }, // evaluations and the 3+1 annual score: evaluation, score_rule, department_rating, innovation_bonus, score_publication (issue 15)
   { name: 'Migration20261130100300', class: Migration20261130100300 }, // citizen comments of the public page (issue 15)
 ];

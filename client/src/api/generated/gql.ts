@@ -48,11 +48,27 @@ type Documents = {
     "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }": typeof types.OfficeCommentsDocument,
     "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }": typeof types.ModerateCommentDocument,
     "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }": typeof types.CommentItemNamesDocument,
+    "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }": typeof types.EvaluationFieldsFragmentDoc,
+    "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }": typeof types.EvaluationsDocument,
+    "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.SaveEvaluationDocument,
+    "mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.RespondToEvaluationDocument,
+    "mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.CloseEvaluationDocument,
+    "mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.ReopenEvaluationDocument,
     "fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }": typeof types.PublicProgressFragmentDoc,
     "fragment PublicYearPoint on Progress { status actualValue provisional }": typeof types.PublicYearPointFragmentDoc,
     "query PublicOverview($year: Int!) { publicOverview {\n  planCode planName planNameEn startYear endYear\n  indicators {\n    id seq name unit attribute targetText cumulative baseValue baseYear\n    yearTargets { year targetValue derived }\n    progress(year: $year) { ...PublicProgress }\n    p2016: progress(year: 2016) { ...PublicYearPoint }\n    p2017: progress(year: 2017) { ...PublicYearPoint }\n    p2018: progress(year: 2018) { ...PublicYearPoint }\n    p2019: progress(year: 2019) { ...PublicYearPoint }\n    p2020: progress(year: 2020) { ...PublicYearPoint }\n  }\n  specialTargets { id seq title content milestones { id seq text value unit year cumulative progress(year: $year) { ...PublicProgress } } }\n  rectifications { id seq problem direction measures expectedOutcomes deadlineYear status latestFeedback { text at } }\n} }": typeof types.PublicOverviewDocument,
     "query PublicComments($item: CommentItemInput!) { publicComments(item: $item) { id text createdAt } }": typeof types.PublicCommentsDocument,
     "mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }": typeof types.PostCommentDocument,
+    "fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }": typeof types.AnnualScoreFieldsFragmentDoc,
+    "fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }": typeof types.ScoreRuleFieldsFragmentDoc,
+    "query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }": typeof types.AnnualScoresDocument,
+    "query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }": typeof types.ScoreOfficeDocument,
+    "mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }": typeof types.SaveDepartmentRatingsDocument,
+    "mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }": typeof types.SaveInnovationBonusDocument,
+    "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }": typeof types.DeleteInnovationBonusDocument,
+    "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }": typeof types.SaveScoreRuleDocument,
+    "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }": typeof types.PublishAnnualScoresDocument,
+    "mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }": typeof types.ImportDepartmentRatingsDocument,
     "query HubInfo { hubInfo { demoData } }": typeof types.HubInfoDocument,
 };
 const documents: Documents = {
@@ -90,11 +106,27 @@ const documents: Documents = {
     "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }": types.OfficeCommentsDocument,
     "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }": types.ModerateCommentDocument,
     "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }": types.CommentItemNamesDocument,
+    "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }": types.EvaluationFieldsFragmentDoc,
+    "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }": types.EvaluationsDocument,
+    "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.SaveEvaluationDocument,
+    "mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.RespondToEvaluationDocument,
+    "mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.CloseEvaluationDocument,
+    "mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.ReopenEvaluationDocument,
     "fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }": types.PublicProgressFragmentDoc,
     "fragment PublicYearPoint on Progress { status actualValue provisional }": types.PublicYearPointFragmentDoc,
     "query PublicOverview($year: Int!) { publicOverview {\n  planCode planName planNameEn startYear endYear\n  indicators {\n    id seq name unit attribute targetText cumulative baseValue baseYear\n    yearTargets { year targetValue derived }\n    progress(year: $year) { ...PublicProgress }\n    p2016: progress(year: 2016) { ...PublicYearPoint }\n    p2017: progress(year: 2017) { ...PublicYearPoint }\n    p2018: progress(year: 2018) { ...PublicYearPoint }\n    p2019: progress(year: 2019) { ...PublicYearPoint }\n    p2020: progress(year: 2020) { ...PublicYearPoint }\n  }\n  specialTargets { id seq title content milestones { id seq text value unit year cumulative progress(year: $year) { ...PublicProgress } } }\n  rectifications { id seq problem direction measures expectedOutcomes deadlineYear status latestFeedback { text at } }\n} }": types.PublicOverviewDocument,
     "query PublicComments($item: CommentItemInput!) { publicComments(item: $item) { id text createdAt } }": types.PublicCommentsDocument,
     "mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }": types.PostCommentDocument,
+    "fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }": types.AnnualScoreFieldsFragmentDoc,
+    "fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }": types.ScoreRuleFieldsFragmentDoc,
+    "query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }": types.AnnualScoresDocument,
+    "query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }": types.ScoreOfficeDocument,
+    "mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }": types.SaveDepartmentRatingsDocument,
+    "mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }": types.SaveInnovationBonusDocument,
+    "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }": types.DeleteInnovationBonusDocument,
+    "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }": types.SaveScoreRuleDocument,
+    "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }": types.PublishAnnualScoresDocument,
+    "mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }": types.ImportDepartmentRatingsDocument,
     "query HubInfo { hubInfo { demoData } }": types.HubInfoDocument,
 };
 
@@ -251,6 +283,30 @@ export function graphql(source: "query CommentItemNames { publicOverview { indic
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }"): (typeof documents)["fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }"): (typeof documents)["query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation RespondToEvaluation($id: ID!, $response: String!, $expectedVersion: Int!) {\n  respondToEvaluation(id: $id, response: $response, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation CloseEvaluation($id: ID!, $note: String, $expectedVersion: Int!) {\n  closeEvaluation(id: $id, note: $note, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }"): (typeof documents)["mutation ReopenEvaluation($id: ID!, $reason: String!, $expectedVersion: Int!) {\n  reopenEvaluation(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ...EvaluationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }"): (typeof documents)["fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -268,6 +324,46 @@ export function graphql(source: "query PublicComments($item: CommentItemInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }"): (typeof documents)["mutation PostComment($item: CommentItemInput!, $text: String!, $contact: String, $website: String) { postComment(item: $item, text: $text, contact: $contact, website: $website) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }"): (typeof documents)["fragment AnnualScoreFields on DepartmentAnnualScore {\n  year total rank published publishedAt department { id code name nameEn }\n  parts { part score weight weighted inputs { kind label itemKey role attribute status value points weight note } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }"): (typeof documents)["fragment ScoreRuleFields on ScoreRule {\n  id year version stored leadShare supportShare bindingWeight expectedWeight milestoneWeight pointsAchieved pointsOnTrack pointsAtRisk\n  pointsOffTrack pointsMissed pointsNoData targetWeight socialWeight leadershipWeight innovationWeight innovationCap }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }"): (typeof documents)["query AnnualScores($year: Int!) { annualScores(year: $year) { ...AnnualScoreFields } scorePublication(year: $year) { publishedAt publishedBy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }"): (typeof documents)["query ScoreOffice($year: Int!) {\n  scoreRule(year: $year) { ...ScoreRuleFields }\n  departmentRatings(year: $year) { id version socialScore leadershipScore note department { id code name nameEn } }\n  innovationBonuses(year: $year) { id version points note department { id code name nameEn } innovationTopic { id seq title } }\n  innovationTopics(limit: 1000) { items { id seq title } }\n  departments { id code name nameEn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }"): (typeof documents)["mutation SaveDepartmentRatings($year: Int!, $ratings: [DepartmentRatingInput!]!) {\n  saveDepartmentRatings(year: $year, ratings: $ratings) { id version socialScore leadershipScore department { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }"): (typeof documents)["mutation SaveInnovationBonus($input: InnovationBonusInput!, $expectedVersion: Int) { saveInnovationBonus(input: $input, expectedVersion: $expectedVersion) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }"): (typeof documents)["mutation DeleteInnovationBonus($id: ID!, $expectedVersion: Int!) { deleteInnovationBonus(id: $id, expectedVersion: $expectedVersion) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }"): (typeof documents)["mutation SaveScoreRule($year: Int!, $input: ScoreRuleInput!, $expectedVersion: Int) { saveScoreRule(year: $year, input: $input, expectedVersion: $expectedVersion) { ...ScoreRuleFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }"): (typeof documents)["mutation PublishAnnualScores($year: Int!) { publishAnnualScores(year: $year) { rank } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }"): (typeof documents)["mutation ImportDepartmentRatings($year: Int!, $file: RatingsFileInput!) { importDepartmentRatings(year: $year, file: $file) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
