@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
-import { HOME, ROUTES } from './routes';
+import { HOME, NAV_GROUPS, ROUTES } from './routes';
+import { NavMenu } from './ui/NavMenu';
 import { Notices } from './ui/notify';
 import { SignInDialog, UserBadge } from './auth/Login';
 import { loadSession } from './api/session';
@@ -27,11 +28,20 @@ export function App() {
           <span className="brand-mark">◆</span> {t({ zh: '绩效规划数据中心', en: 'Plan Hub' })}
         </Link>
         <nav className="tabs" aria-label={t({ zh: '数据表', en: 'Tables' })}>
-          {ROUTES.filter((r) => r.nav).map((r) => (
-            <Link key={r.path} to={r.path} className={r.path === path ? 'tab active' : 'tab'} aria-current={r.path === path ? 'page' : undefined}>
-              {r.nav![lang]}
-            </Link>
-          ))}
+          {ROUTES.filter((r) => r.nav).map((r, i, all) => {
+            if (r.group) {
+              // A menu, where its first page would be.
+              if (all.findIndex((x) => x.group === r.group) !== i) return null;
+              const items = all.filter((x) => x.group === r.group).map((x) => ({ path: x.path, label: x.nav![lang] }));
+              if (r.group === 'public') items.unshift({ path: '/public', label: t({ zh: '公众监督页面', en: 'Public page' }) });
+              return <NavMenu key={r.group} label={NAV_GROUPS[r.group][lang]} items={items} path={path} testId={`nav-${r.group}`} />;
+            }
+            return (
+              <Link key={r.path} to={r.path} className={r.path === path ? 'tab active' : 'tab'} aria-current={r.path === path ? 'page' : undefined}>
+                {r.nav![lang]}
+              </Link>
+            );
+          })}
         </nav>
         <div className="topbar-end">
           <UserBadge />

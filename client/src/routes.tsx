@@ -7,8 +7,17 @@ export interface Route {
   path: string;
   /** Shown in the top navigation when set. */
   nav?: Text;
+  /** The menu of the top navigation it is listed in (NAV_GROUPS); a tab of its own when absent. */
+  group?: NavGroup;
   render(): ReactNode;
 }
+
+/** Menus of the top navigation: the pages that run the plan, and the public's. */
+export type NavGroup = 'run' | 'public';
+export const NAV_GROUPS: Record<NavGroup, Text> = {
+  run: { zh: '考核运行', en: 'Assessment' },
+  public: { zh: '公众监督', en: 'Public' },
+};
 
 /**
  * Each page is its own chunk, loaded when first opened: the entry holds the shell (header,
@@ -69,14 +78,14 @@ const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</S
  */
 export const ROUTES: Route[] = [
   ...TABLES.map((spec) => ({ path: spec.path, nav: spec.label, render: () => page(<DataGrid key={spec.key} spec={spec} />) })),
-  { path: '/year-targets', nav: { zh: '年度目标', en: 'Year targets' }, render: () => page(<YearTargetsPage />) },
-  { path: '/ledger', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
-  { path: '/board', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
-  { path: '/bulletins', nav: { zh: '月度通报', en: 'Bulletins' }, render: () => page(<BulletinsPage />) },
-  { path: '/evaluations', nav: { zh: '季度评估', en: 'Evaluations' }, render: () => page(<EvaluationsPage />) },
-  { path: '/scores', nav: { zh: '3+1考评', en: '3+1 score' }, render: () => page(<ScoresPage />) },
+  { path: '/year-targets', group: 'run', nav: { zh: '年度目标', en: 'Year targets' }, render: () => page(<YearTargetsPage />) },
+  { path: '/ledger', group: 'run', nav: { zh: '电子台账', en: 'Ledger' }, render: () => page(<LedgerPage />) },
+  { path: '/board', group: 'run', nav: { zh: '动态监控', en: 'Monitoring' }, render: () => page(<BoardPage />) },
+  { path: '/bulletins', group: 'run', nav: { zh: '月度通报', en: 'Bulletins' }, render: () => page(<BulletinsPage />) },
+  { path: '/evaluations', group: 'run', nav: { zh: '季度评估', en: 'Evaluations' }, render: () => page(<EvaluationsPage />) },
+  { path: '/scores', group: 'run', nav: { zh: '3+1考评', en: '3+1 score' }, render: () => page(<ScoresPage />) },
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
-  { path: '/comments', nav: { zh: '公众留言', en: 'Comments' }, render: () => page(<CommentsPage />) },
+  { path: '/comments', group: 'public', nav: { zh: '公众留言', en: 'Comments' }, render: () => page(<CommentsPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
   { path: '/login', render: () => <LoginPage /> },
   { path: '/graphiql', render: () => page(<GraphiQLPage />) },

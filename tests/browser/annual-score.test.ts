@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { Role } from '../../schema/accounts/account.enums';
 import { ADMIN_PASSWORD } from '../helpers';
-import { dismissNotices, eventually, launchBrowser, openSession, startUiServer, type Session, type UiServer } from './support';
+import { dismissNotices, eventually, launchBrowser, openSession, screenshot, startUiServer, type Session, type UiServer } from './support';
 
 /**
  * The "3+1" ranking page (issue 15): the development bureau (区发改局) has GDP's 2019 value approved and
@@ -56,6 +56,7 @@ describe('the ranking page', { timeout: 90_000 }, () => {
     await row.getByTestId('score-TARGET').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('inputs-TARGET').waitFor();
+    await screenshot(page, 'scores', true);
     expect(await dialog.getByRole('heading', { name: /区发改局 · 目标考核/ }).count()).toBe(1);
     expect(Number(await dialog.getByTestId('part-score').textContent())).toBe(target.score);
     const items = target.inputs.filter((i) => i.kind === 'ITEM');

@@ -53,6 +53,7 @@ describe('the monthly bulletin page', { timeout: 90_000 }, () => {
     // A second click would be a re-issue: the button now says so.
     expect(await page.getByTestId('bulletin-publish').textContent()).toBe('更正重发');
 
+    await screenshot(page, 'bulletin', true);
     // Print: the bulletin alone, every row of the table.
     const rows = stored.departments.reduce((n: number, d: { items: unknown[] }) => n + d.items.length, 0);
     expect(rows).toBeGreaterThan(50);
