@@ -35,6 +35,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const deps = { plans, departments, responsibilities, permissions, audit };
   const yearTargets = new YearTargetService(em, permissions, audit);
   const progress = new ProgressService(em, new LedgerActuals(em), departments);
+  const evaluations = new EvaluationService(em, permissions, audit, departments);
   return {
     actor,
     permissions,
@@ -54,8 +55,8 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     milestones: new MilestoneService(em, permissions, audit, plans),
     // Actual values: the lead departments' approved ledger entries.
     progress,
-    bulletins: new BulletinService(em, permissions, audit, progress),
-    evaluations: new EvaluationService(em, permissions, audit, departments),
+    bulletins: new BulletinService(em, permissions, audit, progress, evaluations),
+    evaluations,
     scores: new ScoreService(em, permissions, audit, departments, progress),
     // The demo data set (npm run seed -- --demo): loaded and removed by the CLI only; hubInfo reads whether it is there.
     demo: new DemoService(em, actor, audit, yearTargets),

@@ -231,6 +231,33 @@ describe('the monthly bulletin', () => {
     expect(missing.extensions.code).toBe('NOT_FOUND');
   });
 
+  it('evaluations and inspections not closed at the month’s end are listed until closed; issues published before the field existed answer []', async () => {
+    const SAVE = `mutation($i: EvaluationInput!) { saveEvaluation(input: $i) { id version } }`;
+    const q1 = (await hub.gql(SAVE, { i: { department: 'bt-a', kind: 'QUARTERLY', year: 2019, quarter: 1, findings: '一季度产值进度偏慢', measures: '二季度每月报送产值进度' } })).saveEvaluation;
+    await hub.gql(SAVE, { i: { department: 'bt-b', kind: 'INSPECTION', title: '配合事项专项督查', date: '2019-06-15', findings: '配合材料不全', measures: '补齐佐证材料' } });
+    const EVALS = `query($m: String!) { bulletin(month: $m) { published departments { code openEvaluations { id kind subject measures status } } } }`;
+    const evals = async (m: string) => Object.fromEntries(((await hub.gql(EVALS, { m })).bulletin.departments as any[]).map((d) => [d.code, d.openEvaluations]));
+    // April (unpublished): the Q1 evaluation (its quarter ended in March); the inspection of 15 June not yet.
+    const april = await evals('2019-04');
+    expect(april['bt-a']).toEqual([{ id: q1.id, kind: 'QUARTERLY', subject: '2019-Q1', measures: '二季度每月报送产值进度', status: 'OPEN' }]);
+    expect(april['bt-b']).toEqual([]);
+    // July: both. The department answers now (2026): at the end of July 2019 it had not.
+    await hub.gql(`mutation($id: ID!, $v: Int!) { respondToEvaluation(id: $id, response: "已按月报送", expectedVersion: $v) { version } }`, { id: q1.id, v: q1.version }, editorA);
+    const july = await evals('2019-07');
+    expect(july['bt-a'].map((e: any) => [e.subject, e.status])).toEqual([['2019-Q1', 'OPEN']]);
+    expect(july['bt-b'].map((e: any) => [e.kind, e.subject])).toEqual([['INSPECTION', '配合事项专项督查（2019-06-15）']]);
+    // The HTML and the XLSX carry the section too.
+    const token = (await hub.gql(`mutation { login(username: "admin", password: "${ADMIN_PASSWORD}") { token } }`, undefined, ANONYMOUS)).login.token;
+    const html = (await hub.app.inject({ method: 'GET', url: '/bulletins/2019-07.html', headers: { authorization: `Bearer ${token}` } })).body;
+    expect(html).toContain('五、未办结的评估与督查');
+    expect(html).toContain('补齐佐证材料');
+    // An issue frozen before bulletins listed evaluations (no such key in its content) answers [] for them.
+    await hub.orm.em.fork().getConnection().execute(`update published_bulletin set content = replace(content, '"openEvaluations":[]', '"x":0') where month = '2019-05'`);
+    const may = (await hub.gql(EVALS, { m: '2019-05' })).bulletin;
+    expect(may.published).toBe(true);
+    expect(may.departments.every((d: any) => Array.isArray(d.openEvaluations) && d.openEvaluations.length === 0)).toBe(true);
+  });
+
   describe('as files', () => {
     let token: string;
     const get = (url: string, auth = true) => hub.app.inject({ method: 'GET', url, headers: auth ? { authorization: `Bearer ${token}` } : {} });
@@ -245,7 +272,7 @@ describe('the monthly bulletin', () => {
       expect(res.headers['content-disposition']).toContain('bulletin-2019-06-draft.xlsx');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as never);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['进度', '工作进展', '逾期未报', '逾期整改', '变化']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['进度', '工作进展', '逾期未报', '逾期整改', '评估督查', '变化']);
       const rows: unknown[][] = [];
       wb.getWorksheet('进度')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
       expect(rows[0][0]).toBe('2019年6月经济责任制指标进度通报');

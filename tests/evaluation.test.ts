@@ -151,8 +151,12 @@ describe('evaluations', () => {
     const now = await services.evaluations.openEvaluations();
     expect(now.map((e) => e.quarterKey).sort()).toEqual(['2019-Q1', '2019-Q2']);
     expect((await services.evaluations.openEvaluations('住建')).map((e) => e.quarterKey)).toEqual(['2019-Q2']);
-    // Before anything was created: nothing. Today's date: the closed inspection is not listed.
-    expect(await services.evaluations.openEvaluations(null, '2019-06')).toEqual([]);
+    // Before any of their quarters or inspections: nothing. At the end of June 2019: what they were
+    // about had happened by then and none was closed then (entered later, they still belong there).
+    expect(await services.evaluations.openEvaluations(null, '2018-12')).toEqual([]);
+    expect((await services.evaluations.openEvaluations(null, '2019-03')).map((e) => e.quarterKey ?? e.kind)).toEqual(['2019-Q1']);
+    expect((await services.evaluations.openEvaluations(null, '2019-06')).map((e) => e.quarterKey ?? e.kind).sort()).toEqual(['2019-Q1', '2019-Q2', 'INSPECTION']);
+    // Today's date: the closed inspection is not listed.
     const today = new Date().toISOString().slice(0, 10);
     expect((await services.evaluations.openEvaluations('住建', today)).map((e) => e.kind)).toEqual(['QUARTERLY']);
     // A moment before it was closed: the inspection was still open then.

@@ -1,3 +1,4 @@
+import { EvaluationKind, EvaluationStatus } from '../evaluations/evaluation.enums';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProgressStatus } from '../progress/progress.enums';
 import { ScoreItemKind, StatusCounts } from '../progress/progress.types';
@@ -123,6 +124,24 @@ export class BulletinRectification {
   role!: ResponsibilityRole;
 }
 
+@ObjectType({ description: 'A quarterly evaluation or inspection of the department not closed at the month’s end: listed in every bulletin until the office closes it.' })
+export class BulletinEvaluation {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => EvaluationKind)
+  kind!: EvaluationKind;
+
+  @Field(() => String, { description: 'The quarter (2019-Q2) of a quarterly evaluation, or the title and date of an inspection.' })
+  subject!: string;
+
+  @Field(() => String, { description: 'The improvement measures asked for (绩效改进对策措施).' })
+  measures!: string;
+
+  @Field(() => EvaluationStatus, { description: 'OPEN (no answer yet) or RESPONDED, at the month’s end.' })
+  status!: EvaluationStatus;
+}
+
 @ObjectType({ description: 'One department’s part of a bulletin.' })
 export class BulletinDepartment {
   @Field(() => String)
@@ -148,6 +167,9 @@ export class BulletinDepartment {
 
   @Field(() => [BulletinRectification])
   overdueRectifications!: BulletinRectification[];
+
+  @Field(() => [BulletinEvaluation], { description: 'Its evaluations and inspections still open at the month’s end (季度评估、重点督查 until closed).' })
+  openEvaluations!: BulletinEvaluation[];
 }
 
 @ObjectType({ description: 'One difference between two bulletins.' })

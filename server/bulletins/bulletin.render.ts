@@ -24,6 +24,8 @@ export const CONTENT_TYPES: Record<BulletinFormat, string> = {
 const ROLE_WORDS: Record<string, string> = { LEAD: '牵头', SUPPORT: '配合' };
 const KIND_WORDS: Record<string, string> = { INDICATOR: '指标', MILESTONE: '专项目标' };
 const LEDGER_WORDS: Record<string, string> = { DRAFT: '草稿未提交', RETURNED: '已退回未重报', SUBMITTED: '已提交', APPROVED: '已审核' };
+const EVAL_KIND_WORDS: Record<string, string> = { QUARTERLY: '季度评估', INSPECTION: '重点督查' };
+const EVAL_STATUS_WORDS: Record<string, string> = { OPEN: '待反馈', RESPONDED: '已反馈' };
 const RECT_WORDS: Record<string, string> = { OPEN: '未开始', IN_PROGRESS: '整改中', DONE: '已完成', VERIFIED: '已验收' };
 
 export const value = (v: number | null | undefined, unit = '') => (v == null ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
@@ -95,6 +97,9 @@ export function bulletinArticle(b: Bulletin): string {
   const rect = b.departments
     .flatMap((d) => d.overdueRectifications.map((r) => `<tr><td>${esc(d.name)}</td><td>${r.seq}</td><td>${esc(r.problem)}</td><td>${r.deadlineYear ?? ''}年</td><td>${RECT_WORDS[r.status] ?? r.status}</td><td>${ROLE_WORDS[r.role] ?? r.role}</td></tr>`))
     .join('');
+  const evals = b.departments
+    .flatMap((d) => d.openEvaluations.map((e) => `<tr><td>${esc(d.name)}</td><td>${EVAL_KIND_WORDS[e.kind] ?? e.kind}</td><td>${esc(e.subject)}</td><td>${esc(e.measures)}</td><td>${EVAL_STATUS_WORDS[e.status] ?? e.status}</td></tr>`))
+    .join('');
   const empty = (cols: number, text: string) => `<tr><td colspan="${cols}" class="empty">${text}</td></tr>`;
   const drift = b.changedSincePublished?.length
     ? `<h2>发布后数据变化</h2><p>本通报发布后，已审核数据发生以下变化（通报内容保持发布时原样）：</p><table class="changes-since"><thead><tr><th>事项</th><th>单位</th><th>发布时</th><th>现在</th><th>说明</th></tr></thead><tbody>${changeRows(b.changedSincePublished)}</tbody></table>`
@@ -112,7 +117,9 @@ ${b.foreword ? `<p class="foreword">${esc(b.foreword)}</p>` : ''}
 <table class="overdue-submissions"><thead><tr><th>单位</th><th>事项</th><th>情况</th></tr></thead><tbody>${overdue || empty(3, '无')}</tbody></table>
 <h2>四、逾期整改事项</h2>
 <table class="overdue-rectifications"><thead><tr><th>单位</th><th>序号</th><th>问题</th><th>整改时限</th><th>状态</th><th>角色</th></tr></thead><tbody>${rect || empty(6, '无')}</tbody></table>
-<h2>五、与上期通报相比的变化${b.comparedWith ? `（${esc(b.comparedWith)}，第${b.comparedVersion}期）` : ''}</h2>
+<h2>五、未办结的评估与督查</h2>
+<table class="open-evaluations"><thead><tr><th>单位</th><th>类别</th><th>评估或督查</th><th>绩效改进对策措施</th><th>状态</th></tr></thead><tbody>${evals || empty(5, '无')}</tbody></table>
+<h2>六、与上期通报相比的变化${b.comparedWith ? `（${esc(b.comparedWith)}，第${b.comparedVersion}期）` : ''}</h2>
 ${b.comparedWith ? `<table class="changes"><thead><tr><th>事项</th><th>牵头单位</th><th>上期</th><th>本期</th><th>说明</th></tr></thead><tbody>${changeRows(b.changes) || empty(5, '无变化')}</tbody></table>` : '<p class="empty">此前没有已发布的通报，无可比较。</p>'}
 ${drift}
 </article>`;
@@ -155,6 +162,8 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
   for (const d of b.departments) for (const o of d.overdueSubmissions) overdue.addRow([d.name, o.name, o.state ? LEDGER_WORDS[o.state] : '未填报']);
   const rect = sheet('逾期整改', '逾期整改事项', ['单位', '序号', '问题', '整改时限', '状态', '角色'], [16, 6, 60, 10, 10, 6]);
   for (const d of b.departments) for (const r of d.overdueRectifications) rect.addRow([d.name, r.seq, r.problem, r.deadlineYear, RECT_WORDS[r.status] ?? r.status, ROLE_WORDS[r.role]]);
+  const evals = sheet('评估督查', '未办结的评估与督查', ['单位', '类别', '评估或督查', '绩效改进对策措施', '状态'], [16, 10, 24, 70, 10]);
+  for (const d of b.departments) for (const e of d.openEvaluations) evals.addRow([d.name, EVAL_KIND_WORDS[e.kind] ?? e.kind, e.subject, e.measures, EVAL_STATUS_WORDS[e.status] ?? e.status]);
   const changes = sheet('变化', b.comparedWith ? `与上期通报（${b.comparedWith}，第${b.comparedVersion}期）相比的变化` : '此前没有已发布的通报', ['事项', '单位', '上期', '本期', '说明'], [36, 20, 14, 14, 60]);
   for (const c of b.changes) changes.addRow([c.name, c.department, c.before, c.after, c.description]);
   if (b.changedSincePublished?.length) {

@@ -1,10 +1,12 @@
+import type { EvaluationService } from '../evaluations/evaluation.service';
+import { EvaluationKind, EvaluationStatus } from '../../schema/evaluations/evaluation.enums';
 import type { Em } from '../orm';
 import type { Permissions } from '../accounts/permissions';
 import type { AuditService } from '../audit/audit.service';
 import type { ProgressService } from '../progress/progress.service';
 import { User } from '../../schema/accounts/user.entity';
 import { PublishedBulletin } from '../../schema/bulletins/published-bulletin.entity';
-import { Bulletin, BulletinDepartment, BulletinIssue, type BulletinChange, type BulletinItem } from '../../schema/bulletins/bulletin.types';
+import { Bulletin, BulletinDepartment, BulletinIssue, type BulletinChange, type BulletinEvaluation, type BulletinItem } from '../../schema/bulletins/bulletin.types';
 import { StatusCounts, type ScoreItem, type StatusTally } from '../../schema/progress/progress.types';
 import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
 import { LedgerState } from '../../schema/ledger/ledger.enums';
@@ -42,6 +44,7 @@ export class BulletinService {
     private readonly permissions: Permissions,
     private readonly audit: AuditService,
     private readonly progress: ProgressService,
+    private readonly evaluations: EvaluationService,
   ) {}
 
   /** The month's bulletin: the latest issue when published (or issue `version`), else the draft (signed-in readers only). */
@@ -55,7 +58,7 @@ export class BulletinService {
       }
       return { ...(await this.build(m)), published: false, publishedAt: null, publishedBy: null, version: null, foreword: null, changedSincePublished: null };
     }
-    const issued = JSON.parse(issue.content) as BulletinContent;
+    const issued = issuedContent(issue.content);
     const now = await this.build(m);
     return { ...issued, ...this.publication(issue), changedSincePublished: contentChanges(issued.departments, now.departments) };
   }
@@ -156,9 +159,23 @@ export class BulletinService {
     }
     const order = new Map(summary.items.map((i, n) => [i.itemKey, n]));
 
-    const previousContent = previous ? (JSON.parse(previous.content) as BulletinContent) : null;
+    const previousContent = previous ? issuedContent(previous.content) : null;
     const before = previousContent ? uniqueItems(previousContent.departments) : new Map<string, BulletinItem>();
     const asOf = monthEndInstant(m);
+
+    // Evaluations and inspections not closed at the month's end, by department: listed until closed.
+    const openByDepartment = new Map<number, BulletinEvaluation[]>();
+    for (const e of await this.evaluations.openEvaluations(null, asOf)) {
+      const list = openByDepartment.get(e.department.id) ?? [];
+      list.push({
+        id: String(e.id),
+        kind: e.kind,
+        subject: e.kind === EvaluationKind.QUARTERLY ? String(e.quarterKey) : `${e.title}（${e.inspectionDate}）`,
+        measures: e.measures,
+        status: e.respondedAt && e.respondedAt.getTime() <= asOf.getTime() ? EvaluationStatus.RESPONDED : EvaluationStatus.OPEN,
+      });
+      openByDepartment.set(e.department.id, list);
+    }
 
     const departments: BulletinDepartment[] = [];
     for (const score of summary.byDepartment) {
@@ -173,8 +190,9 @@ export class BulletinService {
       const overdueRectifications = rectifications
         .filter((r) => Number(r.department_id) === d.id && isOverdue({ status: String(r.status) as RectificationStatus, deadlineYear: r.deadline_year == null ? null : Number(r.deadline_year) }, asOf))
         .map((r) => ({ id: String(r.id), seq: Number(r.seq), problem: String(r.problem), deadlineYear: r.deadline_year == null ? null : Number(r.deadline_year), status: String(r.status) as RectificationStatus, role: String(r.role) as ResponsibilityRole }));
-      if (!items.length && !progressTexts.length && !overdueRectifications.length) continue;
-      departments.push(Object.assign(new BulletinDepartment(), { code: d.code, name: d.name, nameEn: d.nameEn, counts: counts(score), items, progressTexts, overdueSubmissions: overdue, overdueRectifications }));
+      const openEvaluations = openByDepartment.get(d.id) ?? [];
+      if (!items.length && !progressTexts.length && !overdueRectifications.length && !openEvaluations.length) continue;
+      departments.push(Object.assign(new BulletinDepartment(), { code: d.code, name: d.name, nameEn: d.nameEn, counts: counts(score), items, progressTexts, overdueSubmissions: overdue, overdueRectifications, openEvaluations }));
     }
     const changes: BulletinChange[] = previousContent ? itemChanges(before, uniqueItems(departments)) : [];
     return {
@@ -212,4 +230,11 @@ export class BulletinService {
       changed: was === undefined ? false : was === null || was.status !== p.status || was.actualValue !== p.actualValue,
     };
   }
+}
+
+/** A published issue's frozen content; issues from before a field was added get its empty value. */
+function issuedContent(json: string): BulletinContent {
+  const content = JSON.parse(json) as BulletinContent;
+  for (const d of content.departments) d.openEvaluations ??= [];
+  return content;
 }

@@ -52,6 +52,12 @@ function endOf(asOf: string | Date | null | undefined): Date | null {
   throw badInput('asOf', `"${asOf}" is not a month (2019-06) or a date (2019-06-30)`);
 }
 
+/** When what an evaluation is about ended: its quarter's last instant, or its inspection's day's. */
+function periodEnd(e: Pick<Evaluation, 'kind' | 'year' | 'quarter' | 'inspectionDate'>): Date {
+  if (e.kind === EvaluationKind.QUARTERLY && e.quarter) return new Date(Date.UTC(e.year, e.quarter * 3, 1) - 1);
+  return endOf(e.inspectionDate ?? `${e.year}-12-31`)!;
+}
+
 /** A calendar date YYYY-MM-DD that exists. */
 function parseDate(text: string | null | undefined): string | null {
   const t = text?.trim();
@@ -120,11 +126,12 @@ export class EvaluationService {
     const at = endOf(asOf);
     const qb = this.em.createQueryBuilder(Evaluation, 'e');
     if (department != null) qb.andWhere({ department: (await this.departments.resolve(department, 'department')).id });
-    if (at) {
-      qb.andWhere({ createdAt: { $lte: at } });
-      qb.andWhere({ $or: [{ closedAt: null }, { closedAt: { $gt: at } }] });
-    } else qb.andWhere({ status: { $ne: EvaluationStatus.CLOSED } });
-    return qb.orderBy({ department: 'asc', year: 'asc', quarter: 'ASC NULLS FIRST', inspectionDate: 'ASC NULLS FIRST', id: 'asc' }).getResultList();
+    if (at) qb.andWhere({ $or: [{ closedAt: null }, { closedAt: { $gt: at } }] });
+    else qb.andWhere({ status: { $ne: EvaluationStatus.CLOSED } });
+    const rows = await qb.orderBy({ department: 'asc', year: 'asc', quarter: 'ASC NULLS FIRST', inspectionDate: 'ASC NULLS FIRST', id: 'asc' }).getResultList();
+    // It existed at `at`: recorded by then, or about a quarter or an inspection that had happened by
+    // then (an evaluation of 2019-Q1 entered later still belongs to the bulletins after that quarter).
+    return at ? rows.filter((e) => e.createdAt.getTime() <= at.getTime() || periodEnd(e).getTime() <= at.getTime()) : rows;
   }
 
   // ---- writes --------------------------------------------------------------------------------------

@@ -278,6 +278,33 @@ function BulletinDocument({ b, printDate }: { b: BulletinView; printDate: string
         </tbody>
       </table>
 
+      <h2>{t(T.evaluations)}</h2>
+      <table className="bulletin-table" data-testid="bulletin-evaluations">
+        <thead>
+          <tr>
+            <th>{t(T.unit)}</th>
+            <th>{t(T.evalKind)}</th>
+            <th>{t(T.evalSubject)}</th>
+            <th>{t(T.evalMeasures)}</th>
+            <th>{t(T.status)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {b.departments.every((d) => !d.openEvaluations.length) && empty(5, t(T.none))}
+          {b.departments.flatMap((d) =>
+            d.openEvaluations.map((e) => (
+              <tr key={`${d.code}|${e.id}`}>
+                <td>{d.name}</td>
+                <td>{t(e.kind === 'QUARTERLY' ? { zh: '季度评估', en: 'Quarterly evaluation' } : { zh: '重点督查', en: 'Inspection' })}</td>
+                <td>{e.subject}</td>
+                <td>{e.measures}</td>
+                <td>{t(e.status === 'RESPONDED' ? { zh: '已反馈', en: 'Responded' } : { zh: '待反馈', en: 'Awaiting response' })}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+
       <h2>
         {t(T.changes)}
         {b.comparedWith ? `（${b.comparedWith}，${fmt(t(T.issue), { n: b.comparedVersion ?? 1 })}）` : ''}

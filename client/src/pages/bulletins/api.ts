@@ -15,6 +15,7 @@ graphql(`fragment BulletinView on Bulletin {
     progressTexts { itemKey name text }
     overdueSubmissions { itemKey name state }
     overdueRectifications { id seq problem deadlineYear status role }
+    openEvaluations { id kind subject measures status }
   }
   changes { field itemKey name department before after description }
   changedSincePublished { field itemKey name department before after description }
