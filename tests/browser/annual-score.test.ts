@@ -53,10 +53,11 @@ describe('the ranking page', { timeout: 90_000 }, () => {
     expect(Number(await row.getByTestId('score-TARGET').textContent())).toBe(target.score);
     expect(Number(await row.getByTestId('score-total').textContent())).toBe(expected.total);
 
+    await screenshot(page, 'scores', true);
     await row.getByTestId('score-TARGET').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('inputs-TARGET').waitFor();
-    await screenshot(page, 'scores', true);
+    await screenshot(page, 'scores-inputs');
     expect(await dialog.getByRole('heading', { name: /区发改局 · 目标考核/ }).count()).toBe(1);
     expect(Number(await dialog.getByTestId('part-score').textContent())).toBe(target.score);
     const items = target.inputs.filter((i) => i.kind === 'ITEM');

@@ -9,7 +9,7 @@ import './public.css';
 const TrendChart = lazy(() => import('../board/TrendChart'));
 const YEARS = Array.from({ length: PLAN_LAST_YEAR - PLAN_FIRST_YEAR + 1 }, (_, i) => PLAN_FIRST_YEAR + i);
 
-const number = (v: number | null | undefined, lang: 'zh' | 'en') => (v == null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 }));
+const number = (v: number | null | undefined, lang: 'zh' | 'en') => (v == null ? '—' : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }));
 const percent = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** A button that shows its content below it; the content is mounted only while open. */
