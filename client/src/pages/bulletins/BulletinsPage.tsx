@@ -5,7 +5,7 @@ import { useSession } from '../../api/session';
 import { toProblem, type Problem } from '../../api/errors';
 import { notify } from '../../ui/notify';
 import { StatusChip } from '../../ui/status';
-import { loadBulletin, loadIssues, publishBulletin, type BulletinView } from './api';
+import { loadBulletin, loadIssues, latestApprovedMonth, publishBulletin, type BulletinView } from './api';
 import { BULLETIN_TEXT as T, KIND, LEDGER_STATE, NOT_FILED, RECT_STATUS, ROLE } from './text';
 import './bulletins.css';
 
@@ -41,13 +41,16 @@ export function BulletinsPage() {
 
   const setMonth = useCallback((m: string) => navigate(`/bulletins?month=${encodeURIComponent(m)}`, { replace: true }), []);
 
-  // No month in the address: the latest published one, else the plan's last month up to today.
+  // No month in the address: the latest published one, else the latest month with approved figures,
+  // else the plan's last month up to today.
   useEffect(() => {
     if (month) return;
     let live = true;
+    const fallback = clampMonth(new Date().toISOString().slice(0, 7));
     loadIssues()
-      .then((issues) => live && setMonth(issues[0]?.month ?? clampMonth(new Date().toISOString().slice(0, 7))))
-      .catch(() => live && setMonth(clampMonth(new Date().toISOString().slice(0, 7))));
+      .then(async (issues) => issues[0]?.month ?? (await latestApprovedMonth().catch(() => null)) ?? fallback)
+      .then((m) => live && setMonth(m))
+      .catch(() => live && setMonth(fallback));
     return () => {
       live = false;
     };

@@ -1,3 +1,4 @@
+import { gql } from '@apollo/client';
 import { apollo, copy } from '../../api/client';
 import { graphql } from '../../api/generated';
 import type { BulletinViewFragment } from '../../api/generated/graphql';
@@ -41,4 +42,13 @@ export async function loadIssues() {
 export async function publishBulletin(month: string, foreword: string, expectedVersion: number): Promise<BulletinView> {
   const res = await apollo.mutate({ mutation: PUBLISH, variables: { month, foreword: foreword.trim() || null, expectedVersion }, fetchPolicy: 'no-cache' });
   return copy(res.data!.publishBulletin);
+}
+
+/** The latest month with an approved month entry in the ledger (what a first bulletin has figures for), or null. */
+export async function latestApprovedMonth(): Promise<string | null> {
+  const res = await apollo.query({
+    query: gql(`query LatestApprovedMonth { ledgerEntries(filter: { state: APPROVED, periodKind: MONTH }, orderBy: [{ field: "period", direction: DESC }], limit: 1) { items { period } } }`),
+    fetchPolicy: 'no-cache',
+  });
+  return (res.data as { ledgerEntries: { items: { period: string }[] } }).ledgerEntries.items[0]?.period ?? null;
 }
