@@ -56,7 +56,7 @@ describe('completion from the ledger', () => {
     await em().nativeUpdate(LedgerEntry, { id }, { state, ...(value != null ? { actualValue: value } : {}), updatedAt: new Date() });
   }
 
-  const PROGRESS = 'year status ratio actualValue targetValue provisional explanation';
+  const PROGRESS = 'year status ratio actualValue targetValue provisional explanation explanationEn';
   async function progress(seq: number, year: number) {
     const q = `query($id: ID!, $year: Int!) { indicator(id: $id) { progress(year: $year) { ${PROGRESS} } } }`;
     return (await hub.gql(q, { id: String(ind.get(seq)), year })).indicator.progress;
@@ -100,6 +100,8 @@ describe('completion from the ledger', () => {
     await file('区科技局', { seq: 1 }, '2017', 1000);
     let p = await progress(1, 2017);
     expect(p).toMatchObject({ status: 'NO_DATA', actualValue: null, explanation: '2017年无已审核的实际值（地区生产总值）：牵头单位区发改局未报送，配合单位区科技局的报送不计入' });
+    // In English, with the departments' English names.
+    expect(p.explanationEn).toBe('2017: no approved value (地区生产总值): the lead (District Development and Reform Bureau) has not reported; entries of the supporting District Science and Technology Bureau do not count');
     // Returned and draft entries count no more than submitted ones.
     await setState('区发改局', { seq: 1 }, '2017', LedgerState.RETURNED);
     expect((await progress(1, 2017)).status).toBe('NO_DATA');
@@ -137,6 +139,7 @@ describe('completion from the ledger', () => {
     expect(june.actualValue).toBeCloseTo(8.4, 10);
     expect(june.ratio).toBeCloseTo(0.96, 10);
     expect(june.explanation).toBe('2016–2018年累计加2019年6月（年内累计）实际 8.4 万人，按进度目标 8.75 万人（年度目标 2.5 万人 的 50%），完成 96.0%，略低于进度（暂定）');
+    expect(june.explanationEn).toBe('2016–2018 cumulative plus June 2019 (year to date): actual 8.4 万人, pro-rated target 8.75 万人 (50% of the year target 2.5 万人), 96.0% complete, slightly behind (provisional)');
   });
 
   it('PM2.5 at most 50: 45 achieved, 60 missed', async () => {

@@ -83,6 +83,7 @@ describe('completion', () => {
     expect(p.targetValue).toBe(1163);
     expect(p.provisional).toBe(false);
     expect(p.explanation).toBe('2019年实际 1,180 亿元，年度目标 1,163 亿元，完成 101.5%');
+    expect(p.explanationEn).toBe('2019: actual 1,180 亿元, year target 1,163 亿元, 101.5% complete');
   });
 
   it('GDP against its geometric year: 1,300 of 1,319.6 is missed', () => {
@@ -140,6 +141,7 @@ describe('completion', () => {
     expect(p45.status).toBe(ProgressStatus.ACHIEVED);
     expect(p45.ratio).toBeCloseTo(50 / 45, 10);
     expect(p45.explanation).toBe('2019年实际 45 μg/m3，年度目标 ≤50 μg/m3，完成 111.1%');
+    expect(p45.explanationEn).toBe('2019: actual 45 μg/m3, year target ≤ 50 μg/m3, 111.1% complete');
     expect(run({ indicator: pm, yearTargets: targets, actuals: [{ period: '2019', value: 50 }] }).status).toBe(ProgressStatus.ACHIEVED);
     const p60 = run({ indicator: pm, yearTargets: targets, actuals: [{ period: '2019', value: 60 }] });
     expect(p60.status).toBe(ProgressStatus.MISSED);
@@ -241,15 +243,17 @@ describe('judged at a period', () => {
     // September: Q3's 80 against 90, short 11 %: off track.
     expect(at('2019-09')).toMatchObject({ status: ProgressStatus.OFF_TRACK, actualValue: 80, targetValue: 90 });
     // Nothing by February: NO_DATA says as of when.
-    expect(run({ indicator: sales, yearTargets: targets, actuals: actuals.slice(2), asOf: '2019-02' }).explanation).toBe('截至2019年2月无已审核的实际值（社会消费品零售总额）');
+    const feb = run({ indicator: sales, yearTargets: targets, actuals: actuals.slice(2), asOf: '2019-02' });
+    expect(feb.explanation).toBe('截至2019年2月无已审核的实际值（社会消费品零售总额）');
+    expect(feb.explanationEn).toBe('up to February 2019: no approved value (社会消费品零售总额)');
   });
 
   it('names who did not report', () => {
-    const reporting = { leads: ['区发改局'], uncounted: [{ department: '区科技局', period: '2019' }, { department: '区商务局', period: '2018-06' }] };
-    expect(reportingNote(reporting, 2019)).toBe('：牵头单位区发改局未报送，配合单位区科技局的报送不计入');
-    expect(reportingNote(reporting, 2017)).toBe('：牵头单位区发改局未报送');
-    expect(reportingNote({ leads: [], uncounted: [] }, 2019)).toBe('：没有牵头单位，无人报送');
-    expect(reportingNote(null, 2019)).toBe('');
+    const reporting = { leads: ['区发改局'], leadsEn: ['Development Bureau'], uncounted: [{ department: '区科技局', departmentEn: 'Science Bureau', period: '2019' }, { department: '区商务局', period: '2018-06' }] };
+    expect(reportingNote(reporting, 2019)).toEqual({ zh: '：牵头单位区发改局未报送，配合单位区科技局的报送不计入', en: ': the lead (Development Bureau) has not reported; entries of the supporting Science Bureau do not count' });
+    expect(reportingNote(reporting, 2017)).toEqual({ zh: '：牵头单位区发改局未报送', en: ': the lead (Development Bureau) has not reported' });
+    expect(reportingNote({ leads: [], uncounted: [] }, 2019)).toEqual({ zh: '：没有牵头单位，无人报送', en: ': no lead department, nobody reports it' });
+    expect(reportingNote(null, 2019)).toEqual({ zh: '', en: '' });
     const p = run({ indicator: sales, yearTargets: targetsOf([null, null, null, 120, null]), actuals: [], reporting });
     expect(p.explanation).toBe('2019年无已审核的实际值（社会消费品零售总额）：牵头单位区发改局未报送，配合单位区科技局的报送不计入');
   });

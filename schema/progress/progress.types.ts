@@ -26,8 +26,11 @@ export class Progress {
   @Field(() => Boolean, { description: 'true: judged from month or quarter values during the year.' })
   provisional!: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What was judged, in words a person can check (Chinese).' })
   explanation!: string;
+
+  @Field(() => String, { description: 'The explanation in English (item names as the plan writes them).' })
+  explanationEn!: string;
 }
 
 export enum ScoreItemKind {

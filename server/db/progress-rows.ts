@@ -15,6 +15,8 @@ export interface ReportingRow {
   itemId: number;
   departmentId: number;
   department: string;
+  /** Its English name (the Chinese one where none is given). */
+  departmentEn: string;
   role: 'LEAD' | 'SUPPORT';
   /** The responsibility's id: the plan's order of the departments. */
   responsibilityId: number;
@@ -43,12 +45,12 @@ export async function reportingRows(em: Em, kind: 'indicator' | 'milestone', ids
     if (part && !part.length) continue;
     const sql =
       kind === 'indicator'
-        ? `select r.indicator_id as item_id, r.department_id, d.name as department, r.role, r.id as responsibility_id, e.period, e.actual_value
+        ? `select r.indicator_id as item_id, r.department_id, d.name as department, d.name_en as department_en, r.role, r.id as responsibility_id, e.period, e.actual_value
            from responsibility r join department d on d.id = r.department_id
            left join ledger_entry e on e.item_key = 'indicator:' || r.indicator_id and ${entry}
            where ${part ? `r.indicator_id in (${marks(part.length)})` : 'r.indicator_id is not null'}
            order by r.indicator_id, r.id, e.period`
-        : `select m.id as item_id, r.department_id, d.name as department, r.role, r.id as responsibility_id, e.period, e.actual_value
+        : `select m.id as item_id, r.department_id, d.name as department, d.name_en as department_en, r.role, r.id as responsibility_id, e.period, e.actual_value
            from milestone m join responsibility r on r.special_target_id = m.special_target_id join department d on d.id = r.department_id
            left join ledger_entry e on e.item_key = 'milestone:' || m.id and ${entry}
            ${part ? `where m.id in (${marks(part.length)})` : ''}
@@ -59,6 +61,7 @@ export async function reportingRows(em: Em, kind: 'indicator' | 'milestone', ids
         itemId: Number(r.item_id),
         departmentId: Number(r.department_id),
         department: String(r.department),
+        departmentEn: r.department_en ? String(r.department_en) : String(r.department),
         role: String(r.role) as ReportingRow['role'],
         responsibilityId: Number(r.responsibility_id),
         period: r.period == null ? null : String(r.period),

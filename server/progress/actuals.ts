@@ -13,8 +13,10 @@ export interface ActualValue {
 export interface Reporting {
   /** The lead departments' names, in the plan's order: their approved entries are the item's values. */
   leads: string[];
+  /** The same in English (for explanationEn). */
+  leadsEn?: string[];
   /** Approved entries that do not count: a supporter's (配合单位) figure, by department and period. */
-  uncounted: { department: string; period: string }[];
+  uncounted: { department: string; departmentEn?: string; period: string }[];
 }
 
 /** The values that count for one item, and who reports it. */

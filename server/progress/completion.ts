@@ -42,7 +42,13 @@ export interface ProgressInput {
   /** Who reports the item: named when nothing approved is found. */
   reporting?: Reporting | null;
   /** How the year's target was set, when the year targets do not say it (a milestone's linear path): added to the explanation. */
-  targetNote?: string | null;
+  targetNote?: Words | null;
+}
+
+/** A text in both languages (the explanation and its English twin). */
+export interface Words {
+  zh: string;
+  en: string;
 }
 
 export interface ProgressResult {
@@ -53,6 +59,8 @@ export interface ProgressResult {
   targetValue: number | null;
   provisional: boolean;
   explanation: string;
+  /** The same in English: item names stay as the plan writes them (in Chinese). */
+  explanationEn: string;
 }
 
 type Direction = 'atLeast' | 'atMost' | 'approx';
@@ -83,17 +91,21 @@ export interface Period {
   /** The share of the year the value covers: 1 for the year, 6/12 for June, 2/4 for Q2. */
   fraction: number;
   label: string;
+  /** 2019, Q2 2019, June 2019. */
+  labelEn: string;
   kind: 'year' | 'quarter' | 'month';
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Reads `2019`, `2019-Q2`, `2019-06`; null for anything else. */
 export function parsePeriod(p: string): Period | null {
   let m = /^(\d{4})$/.exec(p);
-  if (m) return { year: Number(m[1]), fraction: 1, label: `${m[1]}年`, kind: 'year' };
+  if (m) return { year: Number(m[1]), fraction: 1, label: `${m[1]}年`, labelEn: m[1], kind: 'year' };
   m = /^(\d{4})-Q([1-4])$/.exec(p);
-  if (m) return { year: Number(m[1]), fraction: Number(m[2]) / 4, label: `${m[1]}年第${m[2]}季度`, kind: 'quarter' };
+  if (m) return { year: Number(m[1]), fraction: Number(m[2]) / 4, label: `${m[1]}年第${m[2]}季度`, labelEn: `Q${m[2]} ${m[1]}`, kind: 'quarter' };
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(p);
-  if (m) return { year: Number(m[1]), fraction: Number(m[2]) / 12, label: `${m[1]}年${Number(m[2])}月`, kind: 'month' };
+  if (m) return { year: Number(m[1]), fraction: Number(m[2]) / 12, label: `${m[1]}年${Number(m[2])}月`, labelEn: `${MONTHS[Number(m[2]) - 1]} ${m[1]}`, kind: 'month' };
   return null;
 }
 
@@ -118,11 +130,17 @@ export function knownAt(actuals: ActualValue[], year: number, asOf: Period | nul
  * Who did not report, for NO_DATA: the lead departments (牵头单位) and the supporters whose approved
  * entries of that year do not count. Empty when the source says nothing about reporting.
  */
-export function reportingNote(reporting: Reporting | null | undefined, year: number): string {
-  if (!reporting) return '';
-  if (!reporting.leads.length) return '：没有牵头单位，无人报送';
-  const others = [...new Set(reporting.uncounted.filter((u) => parsePeriod(u.period)?.year === year).map((u) => u.department))];
-  return `：牵头单位${reporting.leads.join('、')}未报送${others.length ? `，配合单位${others.join('、')}的报送不计入` : ''}`;
+export function reportingNote(reporting: Reporting | null | undefined, year: number): Words {
+  if (!reporting) return { zh: '', en: '' };
+  if (!reporting.leads.length) return { zh: '：没有牵头单位，无人报送', en: ': no lead department, nobody reports it' };
+  const uncounted = reporting.uncounted.filter((u) => parsePeriod(u.period)?.year === year);
+  const others = [...new Set(uncounted.map((u) => u.department))];
+  const othersEn = [...new Set(uncounted.map((u) => u.departmentEn ?? u.department))];
+  const leadsEn = reporting.leadsEn?.length ? reporting.leadsEn : reporting.leads;
+  return {
+    zh: `：牵头单位${reporting.leads.join('、')}未报送${others.length ? `，配合单位${others.join('、')}的报送不计入` : ''}`,
+    en: `: the lead (${leadsEn.join(', ')}) has not reported${othersEn.length ? `; entries of the supporting ${othersEn.join(', ')} do not count` : ''}`,
+  };
 }
 
 function annual(actuals: ActualValue[], year: number): number | null {
@@ -130,8 +148,8 @@ function annual(actuals: ActualValue[], year: number): number | null {
   return hit ? hit.value : null;
 }
 
-function noData(year: number, explanation: string, targetValue: number | null = null): ProgressResult {
-  return { year, status: ProgressStatus.NO_DATA, ratio: null, actualValue: null, targetValue, provisional: false, explanation };
+function noData(year: number, why: Words, targetValue: number | null = null): ProgressResult {
+  return { year, status: ProgressStatus.NO_DATA, ratio: null, actualValue: null, targetValue, provisional: false, explanation: why.zh, explanationEn: why.en };
 }
 
 /** Completion degree: above 1 is ahead. At most: target / actual; otherwise actual / target. */
@@ -164,6 +182,13 @@ const STATUS_WORDS: Partial<Record<ProgressStatus, string>> = {
   [ProgressStatus.AT_RISK]: '略低于进度',
   [ProgressStatus.OFF_TRACK]: '落后于进度',
 };
+const STATUS_WORDS_EN: Partial<Record<ProgressStatus, string>> = {
+  [ProgressStatus.ACHIEVED]: 'achieved',
+  [ProgressStatus.MISSED]: 'missed',
+  [ProgressStatus.ON_TRACK]: 'on track',
+  [ProgressStatus.AT_RISK]: 'slightly behind',
+  [ProgressStatus.OFF_TRACK]: 'behind',
+};
 
 /**
  * The completion of one indicator in one year, from its year targets and approved actual values: a
@@ -183,32 +208,39 @@ export function computeProgress(input: ProgressInput): ProgressResult {
   const asOf = input.asOf ? parsePeriod(input.asOf) : null;
   if (input.asOf && (!asOf || asOf.year !== year)) throw new Error(`asOf ${input.asOf} is not a period of ${year}`);
   const actuals = knownAt(input.actuals, year, asOf);
-  const note = input.targetNote ? `（${input.targetNote}）` : '';
+  const note = input.targetNote ? `（${input.targetNote.zh}）` : '';
+  const noteEn = input.targetNote ? ` (${input.targetNote.en})` : '';
   const when = asOf && asOf.kind !== 'year' ? `截至${asOf.label}` : `${year}年`;
+  const whenEn = asOf && asOf.kind !== 'year' ? `up to ${asOf.labelEn}` : `${year}`;
   const tol = input.tolerance ?? DEFAULT_TOLERANCE;
   const direction = directionOf(ind.targetKind);
   const unit = ind.unit ? ` ${ind.unit}` : '';
   const targets = new Map(input.yearTargets.map((t) => [t.year, t.targetValue ?? null]));
   const mark = direction === 'atMost' ? '≤' : direction === 'approx' ? '约' : '';
+  const markEn = direction === 'atMost' ? '≤ ' : direction === 'approx' ? '≈ ' : '';
 
   // The year's target, or what is missing for it.
-  const missingTarget = (y: number): string | null => {
+  const missingTarget = (y: number): Words | null => {
     if (targets.get(y) != null) return null;
-    if (ind.targetKind === TargetKind.ASSIGNED) return `${y}年市下达目标未录入（${ind.name}）`;
-    if (NEEDS_BASE.has(ind.targetMethod) && ind.baseValue == null) return `${ind.baseYear}年基期值未录入（${ind.name}），无法分解${y}年目标`;
-    return `${y}年年度目标未录入（${ind.name}）`;
+    if (ind.targetKind === TargetKind.ASSIGNED) return { zh: `${y}年市下达目标未录入（${ind.name}）`, en: `the city-assigned target for ${y} has not been entered (${ind.name})` };
+    if (NEEDS_BASE.has(ind.targetMethod) && ind.baseValue == null) return { zh: `${ind.baseYear}年基期值未录入（${ind.name}），无法分解${y}年目标`, en: `the ${ind.baseYear} base value has not been entered (${ind.name}), so the ${y} target cannot be derived` };
+    return { zh: `${y}年年度目标未录入（${ind.name}）`, en: `the ${y} year target has not been entered (${ind.name})` };
   };
 
   let target: number | null;
   if (ind.targetKind === TargetKind.RELATIVE) {
     const ref = input.reference;
-    if (!ref) return noData(year, `${ind.name}与GDP同步，但规划中没有地区生产总值指标`);
+    if (!ref) return noData(year, { zh: `${ind.name}与GDP同步，但规划中没有地区生产总值指标`, en: `${ind.name} follows GDP, but the plan has no GDP indicator` });
     const refActuals = knownAt(ref.actuals, year, asOf);
     const now = annual(refActuals, year);
     const before = year - 1 === ref.baseYear && ref.baseValue != null ? ref.baseValue : annual(refActuals, year - 1);
     if (now == null || before == null || before === 0) {
       const lacking = [now == null ? `${year}年` : null, before == null ? `${year - 1}年` : null].filter(Boolean).join('和');
-      return noData(year, `${year}年${ref.name}增速缺失（${lacking}无已审核的实际值），无法判断${ind.name}是否与GDP同步`);
+      const lackingEn = [now == null ? `${year}` : null, before == null ? `${year - 1}` : null].filter(Boolean).join(' and ');
+      return noData(year, {
+        zh: `${year}年${ref.name}增速缺失（${lacking}无已审核的实际值），无法判断${ind.name}是否与GDP同步`,
+        en: `the growth of ${ref.name} in ${year} is missing (no approved value for ${lackingEn}), so whether ${ind.name} keeps pace with GDP cannot be judged`,
+      });
     }
     target = Math.round((now / before - 1) * 1e6) / 1e4; // percent, four decimals
   } else {
@@ -226,12 +258,20 @@ export function computeProgress(input: ProgressInput): ProgressResult {
       const missing = missingTarget(y);
       if (missing) return noData(year, missing);
       const a = annual(actuals, y);
-      if (a == null) return noData(year, `${y}年无已审核的实际值（${ind.name}为五年累计指标，按累计值考核）${reportingNote(input.reporting, y)}`, priorTarget + targets.get(y)! + target);
+      if (a == null) {
+        const who = reportingNote(input.reporting, y);
+        return noData(
+          year,
+          { zh: `${y}年无已审核的实际值（${ind.name}为五年累计指标，按累计值考核）${who.zh}`, en: `no approved value for ${y} (${ind.name} is a five-year cumulative indicator, judged on the running sum)${who.en}` },
+          priorTarget + targets.get(y)! + target,
+        );
+      }
       priorTarget += targets.get(y)!;
       priorActual += a;
     }
   }
   const span = ind.cumulative && year > firstYear ? `${firstYear}–${year}年累计` : `${year}年`;
+  const spanEn = ind.cumulative && year > firstYear ? `${firstYear}–${year} cumulative` : `${year}`;
 
   const yearValue = annual(actuals, year);
   if (yearValue != null) {
@@ -240,6 +280,7 @@ export function computeProgress(input: ProgressInput): ProgressResult {
     const ratio = ratioOf(direction, actual, goal);
     const status = finalStatus(direction, actual, goal, tol);
     const targetWord = ind.cumulative && year > firstYear ? '累计目标' : ind.targetKind === TargetKind.RELATIVE ? '目标（同期地区生产总值增速）' : '年度目标';
+    const targetWordEn = ind.cumulative && year > firstYear ? 'cumulative target' : ind.targetKind === TargetKind.RELATIVE ? "target (GDP's growth in the year)" : 'year target';
     return {
       year,
       status,
@@ -248,6 +289,7 @@ export function computeProgress(input: ProgressInput): ProgressResult {
       targetValue: goal,
       provisional: false,
       explanation: `${span}实际 ${formatNumber(actual)}${unit}，${targetWord} ${mark}${formatNumber(goal)}${unit}${note}，${ratio != null ? `完成 ${pct(ratio)}` : STATUS_WORDS[status]}`,
+      explanationEn: `${spanEn}: actual ${formatNumber(actual)}${unit}, ${targetWordEn} ${markEn}${formatNumber(goal)}${unit}${noteEn}, ${ratio != null ? `${pct(ratio)} complete` : STATUS_WORDS_EN[status]}`,
     };
   }
 
@@ -258,7 +300,9 @@ export function computeProgress(input: ProgressInput): ProgressResult {
     .sort((x, y) => y.p.fraction - x.p.fraction || (x.p.kind === 'month' ? -1 : 1))[0];
   if (!inYear || ind.targetKind === TargetKind.RELATIVE) {
     const what = inYear ? '无已审核的年度实际值' : '无已审核的实际值';
-    return noData(year, `${when}${what}（${ind.name}）${reportingNote(input.reporting, year)}`, ind.targetKind === TargetKind.RELATIVE ? null : priorTarget + target);
+    const whatEn = inYear ? 'no approved year value' : 'no approved value';
+    const who = reportingNote(input.reporting, year);
+    return noData(year, { zh: `${when}${what}（${ind.name}）${who.zh}`, en: `${whenEn}: ${whatEn} (${ind.name})${who.en}` }, ind.targetKind === TargetKind.RELATIVE ? null : priorTarget + target);
   }
 
   const flow = isFlow(ind);
@@ -268,6 +312,10 @@ export function computeProgress(input: ProgressInput): ProgressResult {
   const status = inYearStatus(direction, actual, goal, tol);
   const period = flow ? `${inYear.p.label}${inYear.p.fraction < 1 ? '（年内累计）' : ''}` : inYear.p.label;
   const goalText = flow ? `按进度目标 ${formatNumber(goal)}${unit}（年度目标 ${formatNumber(target)}${unit} 的 ${(inYear.p.fraction * 100).toFixed(0)}%）${note}` : `年度目标 ${mark}${formatNumber(goal)}${unit}${note}`;
+  const periodEn = flow ? `${inYear.p.labelEn}${inYear.p.fraction < 1 ? ' (year to date)' : ''}` : inYear.p.labelEn;
+  const goalTextEn = flow
+    ? `pro-rated target ${formatNumber(goal)}${unit} (${(inYear.p.fraction * 100).toFixed(0)}% of the year target ${formatNumber(target)}${unit})${noteEn}`
+    : `year target ${markEn}${formatNumber(goal)}${unit}${noteEn}`;
   return {
     year,
     status,
@@ -276,5 +324,6 @@ export function computeProgress(input: ProgressInput): ProgressResult {
     targetValue: goal,
     provisional: true,
     explanation: `${ind.cumulative && year > firstYear ? `${firstYear}–${year - 1}年累计加` : ''}${period}实际 ${formatNumber(actual)}${unit}，${goalText}，${ratio != null ? `完成 ${pct(ratio)}，` : ''}${STATUS_WORDS[status]}（暂定）`,
+    explanationEn: `${ind.cumulative && year > firstYear ? `${firstYear}–${year - 1} cumulative plus ` : ''}${periodEn}: actual ${formatNumber(actual)}${unit}, ${goalTextEn}, ${ratio != null ? `${pct(ratio)} complete, ` : ''}${STATUS_WORDS_EN[status]} (provisional)`,
   };
 }

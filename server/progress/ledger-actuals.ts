@@ -21,20 +21,21 @@ export class LedgerActuals implements ActualsSource {
 
   async approvedFor(kind: ActualsKind, ids: readonly number[] | null, year: number): Promise<Map<number, ItemActuals>> {
     // An item nobody answers for has no rows: it reports with no lead.
-    const out = new Map<number, ItemActuals>((ids ?? []).map((id) => [id, { values: [], reporting: { leads: [], uncounted: [] }, leadIds: [] }]));
+    const out = new Map<number, ItemActuals>((ids ?? []).map((id) => [id, { values: [], reporting: { leads: [], leadsEn: [], uncounted: [] }, leadIds: [] }]));
     if (ids && !ids.length) return out;
     // Rows come ordered by item, then responsibility (the plan's order), then period.
     for (const row of await reportingRows(this.em, kind, ids, year)) {
       let item = out.get(row.itemId);
-      if (!item) out.set(row.itemId, (item = { values: [], reporting: { leads: [], uncounted: [] }, leadIds: [] }));
+      if (!item) out.set(row.itemId, (item = { values: [], reporting: { leads: [], leadsEn: [], uncounted: [] }, leadIds: [] }));
       const lead = row.role === 'LEAD';
       if (lead && !item.leadIds.includes(row.departmentId)) {
         item.leadIds.push(row.departmentId);
         item.reporting.leads.push(row.department);
+        item.reporting.leadsEn!.push(row.departmentEn);
       }
       if (row.period == null || row.value == null) continue;
       if (lead && !item.values.some((v) => v.period === row.period)) item.values.push({ period: row.period, value: row.value });
-      else item.reporting.uncounted.push({ department: row.department, period: row.period });
+      else item.reporting.uncounted.push({ department: row.department, departmentEn: row.departmentEn, period: row.period });
     }
     return out;
   }

@@ -2,7 +2,7 @@ import { TargetKind, TargetMethod } from '../../schema/indicators/indicator.enum
 import { ProgressStatus } from '../../schema/progress/progress.enums';
 import { TARGET_YEARS } from '../../schema/year-targets/year-target.years';
 import type { ActualValue, Reporting } from './actuals';
-import { computeProgress, formatNumber, parsePeriod, reportingNote, type ProgressResult } from './completion';
+import { computeProgress, formatNumber, parsePeriod, reportingNote, type ProgressResult, type Words } from './completion';
 
 /** The plan's base year: milestones, like indicators, count their years from 2016. */
 const BASE_YEAR = 2015;
@@ -50,7 +50,7 @@ export function milestoneProgress(m: MilestoneSubject, year: number, actuals: Ac
   }
 
   let target = m.value;
-  let targetNote: string | null = null;
+  let targetNote: Words | null = null;
   if (year < m.year) {
     // The start: the earliest approved year value before the year judged.
     const start = actuals
@@ -65,13 +65,17 @@ export function milestoneProgress(m: MilestoneSubject, year: number, actuals: Ac
         actualValue: null,
         targetValue: null,
         provisional: false,
-        explanation: `${year}年目标无法分解（${m.name}）：只有${m.year}年目标 ${formatNumber(m.value)}${unit}，尚无${year}年以前的已审核年度实际值作为起点${reportingNote(options.reporting, year - 1)}`,
+        explanation: `${year}年目标无法分解（${m.name}）：只有${m.year}年目标 ${formatNumber(m.value)}${unit}，尚无${year}年以前的已审核年度实际值作为起点${reportingNote(options.reporting, year - 1).zh}`,
+        explanationEn: `the ${year} target cannot be derived (${m.name}): only the ${m.year} target ${formatNumber(m.value)}${unit} is given, and no approved year value before ${year} to start from${reportingNote(options.reporting, year - 1).en}`,
       };
     }
     const y0 = start.p!.year;
     const v0 = start.a.value;
     target = round(v0 + ((m.value - v0) * (year - y0)) / (m.year - y0));
-    targetNote = `由${y0}年实际 ${formatNumber(v0)}${unit} 至${m.year}年目标 ${formatNumber(m.value)}${unit} 按年线性推算`;
+    targetNote = {
+      zh: `由${y0}年实际 ${formatNumber(v0)}${unit} 至${m.year}年目标 ${formatNumber(m.value)}${unit} 按年线性推算`,
+      en: `linear from the ${y0} actual ${formatNumber(v0)}${unit} to the ${m.year} target ${formatNumber(m.value)}${unit}`,
+    };
   }
   return computeProgress({
     ...common,

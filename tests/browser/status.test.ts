@@ -43,7 +43,7 @@ const LABEL = {
 describe('completion status in the grid and on the department page', { timeout: 90_000 }, () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`the indicators grid shows GDP's status with its explanation, the others 无数据 (${lang})`, async () => {
-      const { progress } = (await server.hub.gql(`query($id: ID!) { indicator(id: $id) { progress(year: 2020) { status explanation } } }`, { id: gdp })).indicator;
+      const { progress } = (await server.hub.gql(`query($id: ID!) { indicator(id: $id) { progress(year: 2020) { status explanation explanationEn } } }`, { id: gdp })).indicator;
       expect(progress.status).not.toBe('NO_DATA');
       const s = await openSession(browser, server.url, { lang });
       const { page } = s;
@@ -57,7 +57,8 @@ describe('completion status in the grid and on the department page', { timeout: 
       const chip = cell(page, gdp, '_status').locator('.status-chip');
       await eventually(() => chip.getAttribute('data-status')).toBe(progress.status);
       expect(await chip.textContent()).toBe(LABEL[lang][progress.status as keyof (typeof LABEL)['zh']]);
-      expect(await chip.getAttribute('title')).toBe(progress.explanation);
+      expect(await chip.getAttribute('title')).toBe(lang === 'en' ? progress.explanationEn : progress.explanation);
+      expect(progress.explanationEn).toMatch(/^2020: actual 1,300 亿元, year target 1,500 亿元, 86\.7% complete$/);
       const otherChip = cell(page, other, '_status').locator('.status-chip');
       expect(await otherChip.getAttribute('data-status')).toBe('NO_DATA');
       expect(await otherChip.textContent()).toBe(LABEL[lang].NO_DATA);

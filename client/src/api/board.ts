@@ -12,7 +12,7 @@ graphql(`fragment BoardIndicator on Indicator {
   id seq name unit attribute baseValue baseYear
   responsibilities { role department { id name nameEn } }
   yearTargets { year targetValue derived }
-  progress(year: $year) { year status ratio actualValue targetValue provisional explanation }
+  progress(year: $year) { year status ratio actualValue targetValue provisional explanation explanationEn }
   p2016: progress(year: 2016) { status actualValue provisional }
   p2017: progress(year: 2017) { status actualValue provisional }
   p2018: progress(year: 2018) { status actualValue provisional }

@@ -11,7 +11,7 @@ import { shownStatusYear } from '../ui/statusYear';
  */
 export function rowSelection(spec: TableSpec): string {
   if (spec.key === 'rectifications') return `${spec.selection} overdue`; // the loop column's badge (pages/rectifications)
-  return spec.key === 'indicators' ? `${spec.selection} progress(year: ${shownStatusYear()}) { year status explanation }` : spec.selection;
+  return spec.key === 'indicators' ? `${spec.selection} progress(year: ${shownStatusYear()}) { year status explanation explanationEn }` : spec.selection;
 }
 
 /** Documents per table, built once from the table's selection. */

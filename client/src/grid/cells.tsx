@@ -54,7 +54,7 @@ export function OpenRowCell(p: CustomCellRendererProps<Row, unknown, GridContext
 
 /** A row's completion status in the year the grid judges by (indicators): a coloured chip, the explanation its tooltip. */
 export function StatusCell(p: CustomCellRendererProps<Row, { status: ProgressStatus; explanation?: string | null } | null, GridContext>) {
-  const v = p.data?.progress as { status: ProgressStatus; explanation?: string | null } | null | undefined;
+  const v = p.data?.progress as { status: ProgressStatus; explanation?: string | null; explanationEn?: string | null } | null | undefined;
   if (!v) return null;
-  return <StatusChip status={v.status} explanation={v.explanation} lang={p.context.lang} />;
+  return <StatusChip status={v.status} explanation={v.explanation} explanationEn={v.explanationEn} lang={p.context.lang} />;
 }

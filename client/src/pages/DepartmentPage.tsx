@@ -28,7 +28,7 @@ const DEPARTMENT_PAGE = graphql(`
       name
       nameEn
       aliases
-      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } progress(year: $year) { year status explanation } }
+      indicators(attribute: $attribute, role: $role) { id seq name unit targetText attribute responsibilities { ...DepartmentUnits } specialTargets { id seq title } progress(year: $year) { year status explanation explanationEn } }
       specialTargets(role: $role) { id seq title assessmentMethods responsibilities { ...DepartmentUnits } indicators { id seq name } }
       rectifications(role: $role) { id seq problem deadlineYear status overdue responsibilities { ...DepartmentUnits } }
       innovationTopics(role: $role) { id seq field title responsibilities { ...DepartmentUnits } }
@@ -341,7 +341,7 @@ export function DepartmentPage() {
                               </td>
                             )}
                             {s.key === 'indicators' && (
-                              <td data-testid="status">{item.progress && <StatusChip status={item.progress.status} explanation={item.progress.explanation} lang={lang} />}</td>
+                              <td data-testid="status">{item.progress && <StatusChip status={item.progress.status} explanation={item.progress.explanation} explanationEn={item.progress.explanationEn} lang={lang} />}</td>
                             )}
                             {s.key === 'specialTargets' && (
                               <td className="small">

@@ -22,12 +22,14 @@ export const STATUS_RANK: Record<ProgressStatus, number> = { OFF_TRACK: 0, MISSE
 
 export { PLAN_FIRST_YEAR, PLAN_LAST_YEAR, PLAN_YEARS, statusYear, shownStatusYear, setShownStatusYear, useShownStatusYear } from './statusYear';
 
-/** A status as a coloured label; the explanation is its tooltip. */
-export function StatusChip({ status, explanation, lang }: { status: ProgressStatus; explanation?: string | null; lang?: Lang }) {
+/** A status as a coloured label; the explanation, in the page's language, is its tooltip. */
+export function StatusChip({ status, explanation, explanationEn, lang }: { status: ProgressStatus; explanation?: string | null; explanationEn?: string | null; lang?: Lang }) {
   const { lang: current } = useI18n();
+  const l = lang ?? current;
+  const title = (l === 'en' && explanationEn) || explanation || undefined;
   return (
-    <span className={`status-chip status-${status.toLowerCase()}`} data-status={status} title={explanation || undefined}>
-      {STATUS_LABEL[status][lang ?? current]}
+    <span className={`status-chip status-${status.toLowerCase()}`} data-status={status} title={title}>
+      {STATUS_LABEL[status][l]}
     </span>
   );
 }

@@ -201,7 +201,7 @@ export function BoardPage() {
                       <span className="board-item-ratio">{pct(i.progress.ratio, lang)}</span>
                     </button>
                     <p className="board-explanation small">
-                      {i.progress.explanation}
+                      {(lang === 'en' && i.progress.explanationEn) || i.progress.explanation}
                       {i.progress.provisional ? t({ zh: '（年内暂估）', en: ' (provisional, during the year)' }) : ''}
                     </p>
                   </li>

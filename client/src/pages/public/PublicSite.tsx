@@ -152,7 +152,7 @@ export default function PublicSite() {
                             </td>
                             <td>{percent(m.progress.ratio)}</td>
                             <td>
-                              <StatusChip status={m.progress.status} explanation={m.progress.explanation} />
+                              <StatusChip status={m.progress.status} explanation={m.progress.explanation} explanationEn={m.progress.explanationEn} />
                             </td>
                           </tr>
                         ))}
@@ -216,7 +216,7 @@ function IndicatorRow({ i, open, onToggle, chart }: { i: PublicIndicator; open: 
         <td data-testid="public-actual">{number(p.actualValue, lang)}</td>
         <td>{percent(p.ratio)}</td>
         <td>
-          <StatusChip status={p.status} explanation={p.explanation} />
+          <StatusChip status={p.status} explanation={p.explanation} explanationEn={p.explanationEn} />
         </td>
         <td>
           <button type="button" className="linkish" aria-expanded={open} onClick={onToggle}>

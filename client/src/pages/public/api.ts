@@ -8,7 +8,7 @@ import type { BoardIndicator } from '../../api/board';
  * cache, and answered without signing in even where anonymous reading is off), the published
  * comments of an item, and posting a comment.
  */
-graphql(`fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation }`);
+graphql(`fragment PublicProgress on Progress { year status actualValue targetValue ratio provisional explanation explanationEn }`);
 graphql(`fragment PublicYearPoint on Progress { status actualValue provisional }`);
 
 const OVERVIEW = graphql(`query PublicOverview($year: Int!) { publicOverview {
