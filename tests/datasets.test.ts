@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from '../server/transfer/exceljs';
-import { ANONYMOUS, ADMIN_PASSWORD, startHub, type TestHub } from './helpers';
+import { ANONYMOUS, ADMIN_PASSWORD, TEST_ENGINE, startHub, type TestHub } from './helpers';
 import { Role } from '../schema/accounts/account.enums';
 
 /** Binding indicators with their departments: one row per responsibility. */
@@ -167,7 +167,7 @@ describe('datasets: saved queries as links', () => {
     const years = Math.ceil(100_000 / n);
     await hub.orm.em.fork().getConnection().execute(
       `with recursive y(n) as (select 3000 union all select n + 1 from y where n < ${3000 + years - 1}) ` +
-        `insert into year_target (version, updated_at, created_at, indicator_id, year, target_value, derived) select 1, i.updated_at, i.created_at, i.id, y.n, y.n * 1.5, ${hub.orm.config.get('driver').name === 'PostgreSqlDriver' ? 'false' : '0'} from indicator i cross join y`,
+        `insert into year_target (version, updated_at, created_at, indicator_id, year, target_value, derived) select 1, i.updated_at, i.created_at, i.id, y.n, y.n * 1.5, ${TEST_ENGINE === 'postgresql' ? 'false' : '0'} from indicator i cross join y`,
     );
     await hub.gql(SAVE, { input: { name: 'big', title: '年度目标', query: '{ indicators(limit: 1000) { items { seq name yearTargets { year targetValue } } } }' } });
     await hub.app.listen({ port: 0, host: '127.0.0.1' });
