@@ -26,6 +26,7 @@ import { ScoreRule } from './scores/score-rule.entity';
 import { DepartmentRating } from './scores/department-rating.entity';
 import { InnovationBonus } from './scores/innovation-bonus.entity';
 import { ScorePublication } from './scores/score-publication.entity';
+import { Dataset, DatasetLinkToken } from './datasets/dataset.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment, Evaluation, ScoreRule, DepartmentRating, InnovationBonus, ScorePublication];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment, Evaluation, ScoreRule, DepartmentRating, InnovationBonus, ScorePublication, Dataset, DatasetLinkToken];

@@ -32,6 +32,7 @@ import { CreateUserInput } from '../schema/accounts/account.inputs';
 import { Role } from '../schema/accounts/account.enums';
 import { registerEvidence } from './evidence/evidence.routes';
 import { registerBulletins } from './bulletins/bulletin.routes';
+import { redactUrl, registerDatasets, registerPersistedOnly } from './datasets/dataset.routes';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
@@ -86,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     // Request lines are logged at info: one per request costs about a fifth of a small query's CPU,
     // so they are opt-in (LOG_REQUESTS=true); warnings and errors are always logged.
     logger: options.logger
-      ? { level: process.env.LOG_REQUESTS === 'true' ? 'info' : 'warn', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] }
+      ? { level: process.env.LOG_REQUESTS === 'true' ? 'info' : 'warn', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], serializers: { req: (r: FastifyRequest) => ({ method: r.method, url: redactUrl(r.url), remoteAddress: r.ip }) } }
       : false,
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit,
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     return found;
   };
   const schema = await buildGraphQLSchema();
+  if (security.allowOnlyPersisted) registerPersistedOnly(app, { orm, authOf }); // before the answer cache
   registerResponseCache(app, {
     maxMb: options.responseCacheMb ?? 64,
     schema,
@@ -191,6 +193,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   // Evidence files over HTTP (upload, download), authenticated as GraphQL requests are.
   await registerEvidence(app, { orm, authOf, anonymousRead: security.anonymousRead, config: { ...evidenceConfig(), ...options.evidence } });
   registerBulletins(app, { orm, authOf, anonymousRead: security.anonymousRead }); // GET /bulletins/2019-06.xlsx|pdf|html
+  registerDatasets(app, { orm, apollo, authOf, anonymousRead: security.anonymousRead, auth }); // GET /datasets/<name>.csv|json|xlsx
   app.get('/health', async () => ({ ok: true }));
   await registerUi(app);
 

@@ -35,6 +35,8 @@ export interface SecurityConfig {
   maxBatchOperations: number;
   /** Request body size in bytes; by default enough for the largest import (IMPORT_MAX_BYTES as base64). */
   maxBodyBytes?: number;
+  /** GRAPHQL_ALLOW_ONLY_PERSISTED: anonymous readers and API tokens may run only saved datasets' queries on /graphql (server/datasets). */
+  allowOnlyPersisted?: boolean;
 }
 
 export interface Config {
@@ -134,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryCost: positive(env.MAX_QUERY_COST, DEFAULT_SECURITY.maxQueryCost, 'MAX_QUERY_COST'),
       maxAliases: nonNegative(env.MAX_ALIASES, DEFAULT_SECURITY.maxAliases, 'MAX_ALIASES'),
       maxBatchOperations: positive(env.MAX_BATCH_OPERATIONS, DEFAULT_SECURITY.maxBatchOperations, 'MAX_BATCH_OPERATIONS'),
+      allowOnlyPersisted: flag(env.GRAPHQL_ALLOW_ONLY_PERSISTED, false, 'GRAPHQL_ALLOW_ONLY_PERSISTED'),
       maxBodyBytes: env.MAX_BODY_BYTES ? positive(env.MAX_BODY_BYTES, 0, 'MAX_BODY_BYTES') : undefined,
     },
     firstAdmin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : null,

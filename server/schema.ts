@@ -29,6 +29,7 @@ import { CommentResolver } from './comments/comment.resolver';
 import { PublicIndicatorResolver, PublicMilestoneResolver, PublicOverviewResolver, PublicRectificationResolver, PublicSpecialTargetResolver } from './public/public.resolver';
 import { EvaluationResolver } from './evaluations/evaluation.resolver';
 import { DepartmentRatingResolver, InnovationBonusResolver, ScoreResolver } from './scores/score.resolver';
+import { DatasetResolver } from './datasets/dataset.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
 
@@ -39,7 +40,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, RectificationLoopResolver, RectificationStepResolver, RectificationFeedbackResolver, BulletinResolver,
-      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver],
+      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

@@ -25,6 +25,7 @@ import { CommentService } from './comments/comment.service';
 import { PublicService } from './public/public.service';
 import { EvaluationService } from './evaluations/evaluation.service';
 import { ScoreService } from './scores/score.service';
+import { DatasetService } from './datasets/dataset.service';
 
 function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
   const permissions = new Permissions(em, actor);
@@ -63,6 +64,7 @@ function tableServices(em: Em, actor: Actor, auth: AuthSettings) {
     // The public page (公众监督) and its citizen comments (issue 15).
     comments: new CommentService(em, permissions, audit),
     publicPage: new PublicService(em, plans),
+    datasets: new DatasetService(em, permissions, audit), // saved queries as links (issue 16)
   };
 }
 export type TableServices = ReturnType<typeof tableServices>;

@@ -54,6 +54,11 @@ const ScoresPage = lazyPage(async () => {
 });
 const BoardPage = lazyPage(() => import('./pages/board/BoardPage').then((m) => m.BoardPage));
 const CommentsPage = lazyPage(() => import('./pages/comments/CommentsPage').then((m) => m.CommentsPage));
+const DatasetsPage = lazyPage(async () => {
+  const [{ registerGridModules }, m] = await Promise.all([import('./grid/modules'), import('./pages/datasets/DatasetsPage')]);
+  registerGridModules();
+  return m.DatasetsPage;
+});
 const GraphiQLPage = lazyPage(() => import('./pages/GraphiQLPage').then((m) => m.GraphiQLPage));
 
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -87,6 +92,7 @@ export const ROUTES: Route[] = [
   { path: '/department', nav: { zh: '部门查询', en: 'Department lookup' }, render: () => page(<DepartmentPage />) },
   { path: '/comments', group: 'public', nav: { zh: '公众留言', en: 'Comments' }, render: () => page(<CommentsPage />) },
   { path: '/import', nav: { zh: '导入 / 导出', en: 'Import / export' }, render: () => page(<ImportPage />) },
+  { path: '/datasets', render: () => page(<DatasetsPage />) }, // saved queries as BI links (issue 16), linked from /import
   { path: '/login', render: () => <LoginPage /> },
   { path: '/graphiql', render: () => page(<GraphiQLPage />) },
 ];

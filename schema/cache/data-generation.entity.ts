@@ -32,6 +32,7 @@ export const TRACKED_TABLES = [
   'published_bulletin',
   'citizen_comment',
   'evaluation', 'score_rule', 'department_rating', 'innovation_bonus', 'score_publication',
+  'dataset', 'dataset_link_token',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 export const UNTRACKED_TABLES = ['login_attempt', 'data_generation', 'mikro_orm_migrations'] as const;

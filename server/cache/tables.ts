@@ -88,6 +88,9 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   DepartmentAnnualScore: SCORES,
   AnnualScorePart: SCORES,
   ScoreInput: SCORES,
+  Dataset: ['dataset'],
+  DatasetLinkToken: ['dataset_link_token'],
+  CreatedDatasetLinkToken: ['dataset_link_token'],
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -135,6 +138,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Standard.planCode': ['plan'],
   'LedgerEntry.evidence': ['evidence'],
   'Query.bulletin': [],
+  'Query.dataset': [],
   'Query.publicOverview': [], // the plan by code, or the newest
   'PublicIndicator.progress': PROGRESS,
   'PublicMilestone.progress': PROGRESS,

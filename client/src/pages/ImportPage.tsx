@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { useLocation } from '../router';
+import { Link, useLocation } from '../router';
 import { listPlans, TRANSFER_TABLES, type PlanSummary } from '../api/transfer';
 import { ImportSection } from './import/ImportSection';
 import { ExportSection } from './import/ExportSection';
@@ -57,6 +57,7 @@ export function ImportPage() {
       )}
       <ImportSection planCode={planCode} initialTable={initialTable} />
       <ExportSection planCode={planCode} />
+      <p className="muted"><Link to="/datasets">{t({ zh: '数据集：保存的查询作为 CSV / JSON / XLSX 链接，供 Excel、Power BI、Grafana 使用', en: 'Datasets: saved queries as CSV / JSON / XLSX links for Excel, Power BI and Grafana' })}</Link></p>
     </div>
   );
 }

@@ -48,6 +48,13 @@ type Documents = {
     "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }": typeof types.OfficeCommentsDocument,
     "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }": typeof types.ModerateCommentDocument,
     "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }": typeof types.CommentItemNamesDocument,
+    "fragment DatasetView on Dataset {\n  id name title query variables columnLabels createdBy version updatedAt\n}": typeof types.DatasetViewFragmentDoc,
+    "query Datasets { datasets { ...DatasetView } }": typeof types.DatasetsDocument,
+    "query DatasetLinkTokens($name: String!) { dataset(name: $name) { name linkTokens { id createdBy createdAt revokedAt lastUsedAt } } }": typeof types.DatasetLinkTokensDocument,
+    "mutation SaveDataset($input: DatasetInput!, $expectedVersion: Int) { saveDataset(input: $input, expectedVersion: $expectedVersion) { ...DatasetView } }": typeof types.SaveDatasetDocument,
+    "mutation DeleteDataset($name: String!, $expectedVersion: Int) { deleteDataset(name: $name, expectedVersion: $expectedVersion) }": typeof types.DeleteDatasetDocument,
+    "mutation CreateDatasetLinkToken($dataset: String!) { createDatasetLinkToken(dataset: $dataset) { secret linkToken { id } } }": typeof types.CreateDatasetLinkTokenDocument,
+    "mutation RevokeDatasetLinkToken($id: ID!) { revokeDatasetLinkToken(id: $id) }": typeof types.RevokeDatasetLinkTokenDocument,
     "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }": typeof types.EvaluationFieldsFragmentDoc,
     "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }": typeof types.EvaluationsDocument,
     "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }": typeof types.SaveEvaluationDocument,
@@ -106,6 +113,13 @@ const documents: Documents = {
     "query OfficeComments($filter: CommentFilter) { comments(filter: $filter) { id itemKind itemId text contact state version createdAt moderatedAt moderatedBy } }": types.OfficeCommentsDocument,
     "mutation ModerateComment($id: ID!, $publish: Boolean!, $expectedVersion: Int) { moderateComment(id: $id, publish: $publish, expectedVersion: $expectedVersion) { id state version moderatedAt moderatedBy } }": types.ModerateCommentDocument,
     "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }": types.CommentItemNamesDocument,
+    "fragment DatasetView on Dataset {\n  id name title query variables columnLabels createdBy version updatedAt\n}": types.DatasetViewFragmentDoc,
+    "query Datasets { datasets { ...DatasetView } }": types.DatasetsDocument,
+    "query DatasetLinkTokens($name: String!) { dataset(name: $name) { name linkTokens { id createdBy createdAt revokedAt lastUsedAt } } }": types.DatasetLinkTokensDocument,
+    "mutation SaveDataset($input: DatasetInput!, $expectedVersion: Int) { saveDataset(input: $input, expectedVersion: $expectedVersion) { ...DatasetView } }": types.SaveDatasetDocument,
+    "mutation DeleteDataset($name: String!, $expectedVersion: Int) { deleteDataset(name: $name, expectedVersion: $expectedVersion) }": types.DeleteDatasetDocument,
+    "mutation CreateDatasetLinkToken($dataset: String!) { createDatasetLinkToken(dataset: $dataset) { secret linkToken { id } } }": types.CreateDatasetLinkTokenDocument,
+    "mutation RevokeDatasetLinkToken($id: ID!) { revokeDatasetLinkToken(id: $id) }": types.RevokeDatasetLinkTokenDocument,
     "fragment EvaluationFields on Evaluation {\n  id kind year quarter quarterKey title inspectionDate findings measures response respondedBy respondedAt status statusNote closedAt version updatedAt\n  department { id code name nameEn } }": types.EvaluationFieldsFragmentDoc,
     "query Evaluations($filter: EvaluationFilter, $limit: Int, $offset: Int) {\n  evaluations(filter: $filter, limit: $limit, offset: $offset) { totalCount items { ...EvaluationFields } } }": types.EvaluationsDocument,
     "mutation SaveEvaluation($input: EvaluationInput!, $expectedVersion: Int) {\n  saveEvaluation(input: $input, expectedVersion: $expectedVersion) { ...EvaluationFields } }": types.SaveEvaluationDocument,
@@ -280,6 +294,34 @@ export function graphql(source: "mutation ModerateComment($id: ID!, $publish: Bo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }"): (typeof documents)["query CommentItemNames { publicOverview { indicators { id seq name } specialTargets { id seq title } rectifications { id seq problem } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment DatasetView on Dataset {\n  id name title query variables columnLabels createdBy version updatedAt\n}"): (typeof documents)["fragment DatasetView on Dataset {\n  id name title query variables columnLabels createdBy version updatedAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Datasets { datasets { ...DatasetView } }"): (typeof documents)["query Datasets { datasets { ...DatasetView } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DatasetLinkTokens($name: String!) { dataset(name: $name) { name linkTokens { id createdBy createdAt revokedAt lastUsedAt } } }"): (typeof documents)["query DatasetLinkTokens($name: String!) { dataset(name: $name) { name linkTokens { id createdBy createdAt revokedAt lastUsedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveDataset($input: DatasetInput!, $expectedVersion: Int) { saveDataset(input: $input, expectedVersion: $expectedVersion) { ...DatasetView } }"): (typeof documents)["mutation SaveDataset($input: DatasetInput!, $expectedVersion: Int) { saveDataset(input: $input, expectedVersion: $expectedVersion) { ...DatasetView } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteDataset($name: String!, $expectedVersion: Int) { deleteDataset(name: $name, expectedVersion: $expectedVersion) }"): (typeof documents)["mutation DeleteDataset($name: String!, $expectedVersion: Int) { deleteDataset(name: $name, expectedVersion: $expectedVersion) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateDatasetLinkToken($dataset: String!) { createDatasetLinkToken(dataset: $dataset) { secret linkToken { id } } }"): (typeof documents)["mutation CreateDatasetLinkToken($dataset: String!) { createDatasetLinkToken(dataset: $dataset) { secret linkToken { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeDatasetLinkToken($id: ID!) { revokeDatasetLinkToken(id: $id) }"): (typeof documents)["mutation RevokeDatasetLinkToken($id: ID!) { revokeDatasetLinkToken(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import { formatDateTime, useI18n } from '../../i18n';
+import { useSession } from '../../api/session';
+import { toProblem } from '../../api/errors';
+import { notify } from '../../ui/notify';
+import { gridTheme } from '../../grid/theme';
+import { createLinkToken, deleteDataset, loadDatasets, loadLinkTokens, previewRows, revokeLinkToken, saveDataset, type DatasetDraft, type DatasetRow } from './api';
+
+const T = {
+  title: { zh: '数据集（BI 链接）', en: 'Datasets (BI links)' },
+  intro: {
+    zh: '数据集是保存的 GraphQL 查询，以 CSV、JSON、XLSX 链接提供给 Excel、WPS、Power BI、Grafana 或 Python；链接的查询参数即查询变量（如 ?attribute=BINDING）。',
+    en: 'A dataset is a saved GraphQL query served as CSV, JSON and XLSX links for Excel, WPS, Power BI, Grafana or Python; the link’s parameters are the query’s variables (e.g. ?attribute=BINDING).',
+  },
+  list: { zh: '数据集', en: 'Datasets' },
+  none: { zh: '还没有数据集。', en: 'No datasets yet.' },
+  new: { zh: '新建', en: 'New' },
+  name: { zh: '名称（链接用，小写字母、数字和 -）', en: 'Name (in the link: lower-case letters, digits and -)' },
+  caption: { zh: '标题', en: 'Title' },
+  query: { zh: 'GraphQL 查询', en: 'GraphQL query' },
+  variables: { zh: '默认变量（JSON）', en: 'Default variables (JSON)' },
+  labels: { zh: '列名（JSON，留空则用字段的中文名）', en: 'Column labels (JSON; empty: the fields’ Chinese labels)' },
+  save: { zh: '保存并预览', en: 'Save and preview' },
+  remove: { zh: '删除', en: 'Delete' },
+  saved: { zh: '已保存', en: 'Saved' },
+  preview: { zh: '预览（前 100 行）', en: 'Preview (first 100 rows)' },
+  links: { zh: '链接', en: 'Links' },
+  withHeader: { zh: '用 API 令牌（Authorization: Bearer）或登录会话：', en: 'With an API token (Authorization: Bearer) or a session:' },
+  withToken: { zh: '用链接令牌（不能设置请求头的工具，如 Excel“自网站”）：', en: 'With a link token (tools that cannot set a header, such as Excel “From Web”):' },
+  tokens: { zh: '链接令牌', en: 'Link tokens' },
+  newToken: { zh: '生成链接令牌', en: 'Create a link token' },
+  shownOnce: { zh: '令牌只显示这一次，请现在复制：', en: 'The token is shown this once: copy it now:' },
+  revoke: { zh: '撤销', en: 'Revoke' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
+  lastUsed: { zh: '最近使用', en: 'Last used' },
+  never: { zh: '从未', en: 'never' },
+  copy: { zh: '复制', en: 'Copy' },
+  officeOnly: { zh: '只有考评办（管理员）可以管理数据集。', en: 'Only the evaluation office (ADMIN) manages datasets.' },
+};
+
+const EMPTY: DatasetDraft = { name: '', title: '', query: 'query Indicators($attribute: IndicatorAttribute) {\n  indicators(filter: { attribute: $attribute }, limit: 1000) {\n    items { seq name unit targetText responsibilities { role department { name } } }\n  }\n}', variables: '{"attribute": "BINDING"}', columnLabels: '' };
+
+/**
+ * 数据集: saved queries served as links (issue 16). The office writes the query (a textarea), its
+ * default variables and column labels, saves it and sees the first 100 rows as the JSON link gives
+ * them, copies the links, and creates or revokes link tokens.
+ */
+export function DatasetsPage() {
+  const { lang, t } = useI18n();
+  const user = useSession();
+  const office = user?.role === 'ADMIN';
+  const [datasets, setDatasets] = useState<DatasetRow[]>([]);
+  const [current, setCurrent] = useState<DatasetRow | null>(null);
+  const [draft, setDraft] = useState<DatasetDraft>(EMPTY);
+  const [rows, setRows] = useState<Record<string, unknown>[]>([]);
+  const [tokens, setTokens] = useState<Awaited<ReturnType<typeof loadLinkTokens>>>([]);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fail = useCallback((error: unknown) => notify({ kind: 'error', title: toProblem(error).message }), []);
+  const reload = useCallback(() => loadDatasets().then(setDatasets).catch(fail), [fail]);
+  useEffect(() => void reload(), [reload]);
+
+  const open = useCallback(
+    async (d: DatasetRow | null) => {
+      setCurrent(d);
+      setSecret(null);
+      setRows([]);
+      setDraft(d ? { name: d.name, title: d.title, query: d.query, variables: d.variables, columnLabels: d.columnLabels } : EMPTY);
+      if (!d) return setTokens([]);
+      await Promise.all([previewRows(d.name).then(setRows), office ? loadLinkTokens(d.name).then(setTokens) : Promise.resolve()]).catch(fail);
+    },
+    [fail, office],
+  );
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const saved = await saveDataset(draft, current && current.name === draft.name ? current.version : null);
+      notify({ kind: 'success', title: `${t(T.saved)}: ${saved.name}` });
+      await reload();
+      await open(saved);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const columns = useMemo<ColDef[]>(() => Object.keys(rows[0] ?? {}).map((k) => ({ field: k, headerName: k, resizable: true, sortable: true })), [rows]);
+  const origin = typeof location === 'undefined' ? '' : location.origin;
+  const link = (ext: string, token?: string) => `${origin}/datasets/${current?.name}.${ext}${token ? `?token=${token}` : ''}`;
+  const copyText = (text: string) => void navigator.clipboard?.writeText(text).catch(() => undefined);
+
+  return (
+    <div className="page datasets-page">
+      <h1>{t(T.title)}</h1>
+      <p className="muted">{t(T.intro)}</p>
+      {!office && <p className="muted">{t(T.officeOnly)}</p>}
+      <div style={{ display: 'flex', gap: '1.5rem', alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <section style={{ minWidth: '14rem' }}>
+          <h2>{t(T.list)}</h2>
+          {datasets.length === 0 && <p className="muted">{t(T.none)}</p>}
+          <ul data-testid="dataset-list">
+            {datasets.map((d) => (
+              <li key={d.id}>
+                <button type="button" className="link-button" onClick={() => void open(d)} data-testid={`dataset-${d.name}`}>
+                  {d.title} <code>{d.name}</code>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {office && (
+            <button type="button" onClick={() => void open(null)}>
+              {t(T.new)}
+            </button>
+          )}
+        </section>
+        <section style={{ flex: 1, minWidth: '24rem' }}>
+          <label className="form-label">
+            {t(T.name)}
+            <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-testid="dataset-name" disabled={!office} />
+          </label>
+          <label className="form-label">
+            {t(T.caption)}
+            <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="dataset-title" disabled={!office} />
+          </label>
+          <label className="form-label">
+            {t(T.query)}
+            <textarea value={draft.query} onChange={(e) => setDraft({ ...draft, query: e.target.value })} rows={10} style={{ width: '100%', fontFamily: 'monospace' }} data-testid="dataset-query" disabled={!office} spellCheck={false} />
+          </label>
+          <label className="form-label">
+            {t(T.variables)}
+            <textarea value={draft.variables} onChange={(e) => setDraft({ ...draft, variables: e.target.value })} rows={2} style={{ width: '100%', fontFamily: 'monospace' }} data-testid="dataset-variables" disabled={!office} />
+          </label>
+          <label className="form-label">
+            {t(T.labels)}
+            <textarea value={draft.columnLabels} onChange={(e) => setDraft({ ...draft, columnLabels: e.target.value })} rows={2} style={{ width: '100%', fontFamily: 'monospace' }} data-testid="dataset-labels" disabled={!office} />
+          </label>
+          {office && (
+            <div style={{ display: 'flex', gap: '0.5rem' }}>
+              <button type="button" onClick={() => void save()} disabled={busy} data-testid="dataset-save">
+                {t(T.save)}
+              </button>
+              {current && (
+                <button type="button" onClick={() => void deleteDataset(current.name, current.version).then(reload).then(() => open(null)).catch(fail)}>
+                  {t(T.remove)}
+                </button>
+              )}
+            </div>
+          )}
+        </section>
+      </div>
+      {current && (
+        <>
+          <h2>{t(T.links)}</h2>
+          <p>{t(T.withHeader)}</p>
+          <ul data-testid="dataset-links">
+            {['csv', 'json', 'xlsx'].map((ext) => (
+              <li key={ext}>
+                <code>{link(ext)}</code>{' '}
+                <button type="button" onClick={() => copyText(link(ext))}>
+                  {t(T.copy)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {office && (
+            <>
+              <h2>{t(T.tokens)}</h2>
+              <button type="button" onClick={() => void createLinkToken(current.name).then((s) => (setSecret(s), loadLinkTokens(current.name).then(setTokens))).catch(fail)} data-testid="dataset-new-token">
+                {t(T.newToken)}
+              </button>
+              {secret && (
+                <div data-testid="dataset-token-links">
+                  <p>{t(T.shownOnce)}</p>
+                  <p>{t(T.withToken)}</p>
+                  <ul>
+                    {['csv', 'json', 'xlsx'].map((ext) => (
+                      <li key={ext}>
+                        <code>{link(ext, secret)}</code>{' '}
+                        <button type="button" onClick={() => copyText(link(ext, secret))}>
+                          {t(T.copy)}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <ul data-testid="dataset-tokens">
+                {tokens.map((tok) => (
+                  <li key={tok.id}>
+                    #{tok.id} {tok.createdBy ?? ''} {formatDateTime(tok.createdAt, lang)} · {t(T.lastUsed)}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t(T.never)}{' '}
+                    {tok.revokedAt ? (
+                      <span className="muted">{t(T.revoked)}</span>
+                    ) : (
+                      <button type="button" onClick={() => void revokeLinkToken(tok.id).then(() => loadLinkTokens(current.name).then(setTokens)).catch(fail)}>
+                        {t(T.revoke)}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h2>{t(T.preview)}</h2>
+          <div style={{ height: 400 }} data-testid="dataset-preview">
+            <AgGridReact theme={gridTheme} rowData={rows} columnDefs={columns} localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
