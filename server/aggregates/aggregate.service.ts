@@ -1,0 +1,243 @@
+import type { Em } from '../orm';
+import type { TableServices } from '../services';
+import type { Filter, PlanItemService } from '../common/plan-item.service';
+import type { PlanItem } from '../../schema/common/plan-item.entity';
+import { IndicatorAttribute, TargetKind } from '../../schema/indicators/indicator.enums';
+import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
+import { RectificationStatus } from '../../schema/rectifications/rectification.enums';
+import { InnovationField } from '../../schema/innovation-topics/innovation-topic.enums';
+import { ResponsibilityRole } from '../../schema/responsibilities/responsibility.enums';
+import { NUMBER_COLUMNS, type NumberColumn } from '../../schema/aggregates/aggregate.types';
+import { badInput } from '../errors';
+import { Sql, type Row } from '../db/driver';
+
+/** How one groupBy value groups rows. */
+type Dimension =
+  /** A column of the row: the key field, the entity property, and the order of its values (enums: as declared). */
+  | { by: 'column'; field: string; property: string; values?: readonly string[]; boolean?: boolean; int?: boolean }
+  /** Comma-separated enum names in a text column (a special target's assessment methods): a row counts under each it holds. */
+  | { by: 'list'; field: string; property: string; values: readonly string[] }
+  | { by: 'department' }
+  | { by: 'role' }
+  | { by: 'plan' };
+
+export type AggregateTable = keyof typeof NUMBER_COLUMNS;
+
+interface TableSpec {
+  entity: string;
+  service: (s: TableServices) => PlanItemService<PlanItem>;
+  dimensions: Record<string, Dimension>;
+  numbers: NumberColumn[];
+}
+
+const COMMON: Record<string, Dimension> = { DEPARTMENT: { by: 'department' }, ROLE: { by: 'role' }, PLAN: { by: 'plan' } };
+
+/** What each table groups by, and the numbers it sums. Each value of a key field is one the list's filter takes. */
+const TABLES: Record<AggregateTable, TableSpec> = {
+  indicators: {
+    entity: 'Indicator',
+    service: (s) => s.indicators,
+    dimensions: {
+      ATTRIBUTE: { by: 'column', field: 'attribute', property: 'attribute', values: Object.values(IndicatorAttribute) },
+      TARGET_KIND: { by: 'column', field: 'targetKind', property: 'targetKind', values: Object.values(TargetKind) },
+      CUMULATIVE: { by: 'column', field: 'cumulative', property: 'cumulative', boolean: true },
+      ...COMMON,
+    },
+    numbers: NUMBER_COLUMNS.indicators,
+  },
+  specialTargets: {
+    entity: 'SpecialTarget',
+    service: (s) => s.specialTargets,
+    dimensions: { ASSESSMENT_METHOD: { by: 'list', field: 'assessmentMethod', property: 'assessmentMethodList', values: Object.values(AssessmentMethod) }, ...COMMON },
+    numbers: NUMBER_COLUMNS.specialTargets,
+  },
+  rectifications: {
+    entity: 'Rectification',
+    service: (s) => s.rectifications,
+    dimensions: {
+      STATUS: { by: 'column', field: 'status', property: 'status', values: Object.values(RectificationStatus) },
+      DEADLINE_YEAR: { by: 'column', field: 'deadlineYear', property: 'deadlineYear', int: true },
+      ...COMMON,
+    },
+    numbers: NUMBER_COLUMNS.rectifications,
+  },
+  innovationTopics: {
+    entity: 'InnovationTopic',
+    service: (s) => s.innovationTopics,
+    dimensions: { FIELD: { by: 'column', field: 'field', property: 'field', values: Object.values(InnovationField) }, ...COMMON },
+    numbers: NUMBER_COLUMNS.innovationTopics,
+  },
+  standards: {
+    entity: 'Standard',
+    service: (s) => s.standards,
+    dimensions: { RELEASE_YEAR: { by: 'column', field: 'releaseYear', property: 'releaseYear', int: true }, ...COMMON },
+    numbers: NUMBER_COLUMNS.standards,
+  },
+};
+
+const ROLES = Object.values(ResponsibilityRole);
+
+/** A number from either driver (PostgreSQL gives bigint and numeric as text). */
+const num = (v: unknown) => (v == null ? null : Number(v));
+/**
+ * Sums and averages of real numbers: each engine adds in its own order, so the last bits may differ;
+ * 12 significant digits are what both agree on (the plan's figures carry far fewer).
+ */
+const real = (v: unknown) => (v == null ? null : Number(Number(v).toPrecision(12)));
+
+export interface AggregateGroup {
+  key: Record<string, unknown>;
+  count: number;
+  sum?: Record<string, number | null>;
+  avg?: Record<string, number | null>;
+  min?: Record<string, number | null>;
+  max?: Record<string, number | null>;
+}
+
+/**
+ * Aggregates over the plan tables: the rows a list would find (the table service's listQuery, so a
+ * filter means the same everywhere), grouped and counted by one GROUP BY statement in the database.
+ * Grouping by department or role goes through responsibilities: a join to each row's distinct
+ * (department, role) pairs, narrowed to the filter's department and role, so a group's count is the
+ * list's totalCount for the same filter with the group's key added.
+ */
+export class AggregateService {
+  private readonly sql: Sql;
+
+  constructor(
+    private readonly em: Em,
+    private readonly tables: TableServices,
+  ) {
+    this.sql = new Sql(em);
+  }
+
+  async aggregate(table: AggregateTable, filter: Filter = {}, groupBy: string[] = []): Promise<{ groups: AggregateGroup[] }> {
+    const spec = TABLES[table];
+    const dims = groupBy.map((g, i) => {
+      const d = spec.dimensions[g];
+      if (!d) throw badInput(`groupBy[${i}]`, `cannot group ${table} by "${g}"; use one of ${Object.keys(spec.dimensions).join(', ')}`);
+      if (groupBy.indexOf(g) !== i) throw badInput(`groupBy[${i}]`, `${g} is given twice`);
+      return d;
+    });
+    const service = spec.service(this.tables);
+    const { qb } = await service.listQuery(filter);
+    const meta = this.em.getMetadata();
+    const column = (entity: string, property: string) => meta.get(entity).properties[property].fieldNames[0];
+    const knex = this.em.getKnex();
+    const q = qb.getKnexQuery().clearSelect();
+
+    const select: string[] = [];
+    const group: string[] = [];
+    const read: ((raw: Row, key: Record<string, unknown>) => void)[] = [];
+    const order: ((a: Record<string, unknown>, b: Record<string, unknown>) => number)[] = [];
+
+    const throughResponsibilities = dims.some((d) => d.by === 'department' || d.by === 'role');
+    if (throughResponsibilities) {
+      const fk = column('Responsibility', service.kind);
+      const cols = [`r.${fk} as item_id`];
+      if (dims.some((d) => d.by === 'department')) cols.push('r.department_id as department_id');
+      if (dims.some((d) => d.by === 'role')) cols.push('r.role as role');
+      const where = [`r.${fk} is not null`];
+      const params: unknown[] = [];
+      // The filter's department and role narrow the links grouped by, as they narrow the list.
+      if (filter.department != null) {
+        where.push('r.department_id = ?');
+        params.push((await this.tables.departments.resolve(filter.department, 'filter.department')).id);
+      }
+      if (filter.role) {
+        where.push('r.role = ?');
+        params.push(filter.role);
+      }
+      q.joinRaw(`join (select distinct ${cols.join(', ')} from responsibility r where ${where.join(' and ')}) g on g.item_id = e.id`, params as never);
+    }
+
+    for (const d of dims) {
+      const i = select.length;
+      if (d.by === 'column') {
+        const col = `e.${column(spec.entity, d.property)}`;
+        select.push(`${col} as k${i}`);
+        group.push(col);
+        const { field } = d;
+        read.push((raw, key) => (key[field] = raw[`k${i}`] == null ? null : d.boolean ? Boolean(Number(raw[`k${i}`]) || raw[`k${i}`] === true) : d.int ? Number(raw[`k${i}`]) : raw[`k${i}`]));
+        order.push(d.values ? byList(field, d.values) : byValue(field));
+      } else if (d.by === 'list') {
+        // One row per value held: the values as a constant table, matched as the list's filter matches them
+        // (a substring; no name contains another). The filter's own value narrows it, as a department does.
+        const wanted = (filter as Record<string, unknown>)[d.field];
+        const values = d.values.filter((v) => wanted == null || v === wanted).map((v) => `select '${v}' as m`).join(' union all ');
+        q.joinRaw(`join (${values}) gm on e.${column(spec.entity, d.property)} like ('%' || gm.m || '%')`);
+        select.push(`gm.m as k${i}`);
+        group.push('gm.m');
+        const { field } = d;
+        read.push((raw, key) => (key[field] = raw[`k${i}`]));
+        order.push(byList(field, d.values));
+      } else if (d.by === 'department') {
+        q.joinRaw('join department gd on gd.id = g.department_id');
+        select.push(`gd.id as k${i}`, `gd.code as k${i}c`, `gd.name as k${i}n`, `gd.name_en as k${i}e`);
+        group.push('gd.id', 'gd.code', 'gd.name', 'gd.name_en');
+        read.push((raw, key) => (key.department = { id: Number(raw[`k${i}`]), code: raw[`k${i}c`], name: raw[`k${i}n`], nameEn: raw[`k${i}e`] }));
+        order.push((a, b) => cmp((a.department as { code: string }).code, (b.department as { code: string }).code));
+      } else if (d.by === 'role') {
+        select.push(`g.role as k${i}`);
+        group.push('g.role');
+        read.push((raw, key) => (key.role = raw[`k${i}`]));
+        order.push(byList('role', ROLES));
+      } else {
+        q.joinRaw(`join plan gp on gp.id = e.${column(spec.entity, 'plan')}`);
+        select.push(`gp.code as k${i}`);
+        group.push('gp.code');
+        read.push((raw, key) => (key.planCode = raw[`k${i}`]));
+        order.push(byValue('planCode'));
+      }
+    }
+
+    select.push('count(*) as n');
+    const numbers = spec.numbers.map((c, j) => {
+      const col = `e.${column(spec.entity, c.field)}`;
+      select.push(`sum(${col}) as s${j}`, `avg(${col}) as a${j}`, `min(${col}) as l${j}`, `max(${col}) as h${j}`);
+      return c;
+    });
+    q.select(knex.raw(select.join(', ')));
+    if (group.length) q.groupByRaw(group.join(', '));
+    const { sql, bindings } = q.toSQL();
+    const rows = await this.sql.all(sql, bindings as unknown[]);
+
+    const groups = rows.map((raw) => {
+      const key: Record<string, unknown> = { department: null, role: null, planCode: null };
+      for (const r of read) r(raw, key);
+      const g: AggregateGroup = { key, count: Number(raw.n) };
+      if (numbers.length) {
+        const of = (p: string, f: (v: unknown, c: NumberColumn) => number | null) => Object.fromEntries(numbers.map((c, j) => [c.field, f(raw[`${p}${j}`], c)]));
+        g.sum = of('s', (v, c) => (c.int ? num(v) : real(v)));
+        g.avg = of('a', real);
+        g.min = of('l', num);
+        g.max = of('h', num);
+      }
+      return g;
+    });
+    // Ordered here, not in SQL: the engines' text collations differ, and enums read best as declared.
+    groups.sort((a, b) => {
+      for (const o of order) {
+        const c = o(a.key, b.key);
+        if (c) return c;
+      }
+      return 0;
+    });
+    return { groups };
+  }
+}
+
+function cmp(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a == null) return -1;
+  if (b == null) return 1;
+  return (a as number) < (b as number) ? -1 : 1;
+}
+
+function byValue(field: string) {
+  return (a: Record<string, unknown>, b: Record<string, unknown>) => cmp(a[field], b[field]);
+}
+
+function byList(field: string, values: readonly string[]) {
+  return (a: Record<string, unknown>, b: Record<string, unknown>) => cmp(a[field] == null ? null : values.indexOf(a[field] as string), b[field] == null ? null : values.indexOf(b[field] as string));
+}
