@@ -4,6 +4,9 @@ import { startHub, ANONYMOUS, type TestHub } from './helpers';
 import { buildGraphQLSchema } from '../server/schema';
 import { tablesRead } from '../server/cache/tables';
 import { TRACKED_TABLES, UNTRACKED_TABLES } from '../schema/cache/data-generation.entity';
+import { createApp, type PlanHub } from '../server/app';
+import { parseDatabaseUrl } from '../server/config';
+import { freshPgDatabase } from './reliability/hub-process';
 
 /**
  * `<table>Aggregate(filter, groupBy)` (issue 16): counts by the database that agree with the lists
@@ -261,4 +264,41 @@ describe('aggregates are cached as the lists', () => {
     expect(count(after.json.data.indicatorsAggregate.groups, 'BINDING')).toBe(count(before, 'BINDING') + 1);
     expect(count(after.json.data.indicatorsAggregate.groups, 'EXPECTED')).toBe(count(before, 'EXPECTED') - 1);
   });
+});
+
+const PG_URL = process.env.TEST_DATABASE_URL && parseDatabaseUrl(process.env.TEST_DATABASE_URL).engine === 'postgresql' ? process.env.TEST_DATABASE_URL : null;
+
+/** With TEST_DATABASE_URL naming PostgreSQL: a seeded hub on each engine, as tests/read-parity.test.ts makes them. */
+describe.skipIf(!PG_URL)('SQLite and PostgreSQL', () => {
+  const hubs: { hub: PlanHub; drop: () => Promise<void> }[] = [];
+  beforeAll(async () => {
+    for (const engine of ['sqlite', 'postgresql'] as const) {
+      const db = engine === 'sqlite' ? null : await freshPgDatabase(PG_URL!, 'planhub_aggregates');
+      const hub = await createApp({ database: db ? { engine: 'postgresql', url: db.url } : { engine: 'sqlite', path: ':memory:' }, seedOnEmpty: true });
+      hubs.push({ hub, drop: db?.drop ?? (async () => {}) });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const h of hubs) {
+      await h.hub.close();
+      await h.drop();
+    }
+  });
+
+  it('answer every aggregate byte for byte the same, errors included', async () => {
+    const post = (hub: PlanHub, query: string, variables?: Record<string, unknown>) =>
+      hub.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) }).then((r) => r.body);
+    const cases: [string, Record<string, unknown>?][] = [];
+    for (const table of Object.keys(GROUPINGS)) for (const f of FILTERS[table]) for (const g of GROUPINGS[table]) cases.push([aggregateQuery(table), { f, g }]);
+    cases.push(['{ indicatorsAggregate(groupBy: [ROLE, ROLE]) { groups { count } } }']);
+    cases.push(['{ standardsAggregate(filter: { department: "区外星局" }) { groups { count } } }']);
+    let numbers = 0;
+    for (const [query, variables] of cases) {
+      const [a, b] = [await post(hubs[0].hub, query, variables), await post(hubs[1].hub, query, variables)];
+      expect(b, `${query} ${JSON.stringify(variables)}`).toBe(a);
+      if (/"avg":\{"targetValue":\d+\.\d+/.test(a)) numbers++;
+    }
+    expect(cases.length).toBeGreaterThan(150);
+    expect(numbers).toBeGreaterThan(10); // averages with decimals were compared, not only counts
+  }, 120_000);
 });
