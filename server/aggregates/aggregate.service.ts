@@ -85,6 +85,10 @@ const num = (v: unknown) => (v == null ? null : Number(v));
  */
 const real = (v: unknown) => (v == null ? null : Number(Number(v).toPrecision(12)));
 
+export const NUMBER_FUNCTIONS = ['sum', 'avg', 'min', 'max'] as const;
+/** The numeric fields asked for under each function; absent: all of them. */
+export type NumbersAsked = Record<(typeof NUMBER_FUNCTIONS)[number], Set<string>>;
+
 export interface AggregateGroup {
   key: Record<string, unknown>;
   count: number;
@@ -111,7 +115,7 @@ export class AggregateService {
     this.sql = new Sql(em);
   }
 
-  async aggregate(table: AggregateTable, filter: Filter = {}, groupBy: string[] = []): Promise<{ groups: AggregateGroup[] }> {
+  async aggregate(table: AggregateTable, filter: Filter = {}, groupBy: string[] = [], asked?: NumbersAsked): Promise<{ groups: AggregateGroup[] }> {
     const spec = TABLES[table];
     const dims = groupBy.map((g, i) => {
       const d = spec.dimensions[g];
@@ -126,39 +130,44 @@ export class AggregateService {
     const knex = this.em.getKnex();
     const q = qb.getKnexQuery().clearSelect();
 
+    // Two levels in one statement: the inner select is the list's query, one row per row and key
+    // (through responsibilities, DISTINCT makes it one per row, department and role however many
+    // links repeat them); the outer one groups those and joins the names the keys show.
+    const inner: string[] = [];
     const select: string[] = [];
     const group: string[] = [];
+    const joins: string[] = [];
     const read: ((raw: Row, key: Record<string, unknown>) => void)[] = [];
     const order: ((a: Record<string, unknown>, b: Record<string, unknown>) => number)[] = [];
 
     const throughResponsibilities = dims.some((d) => d.by === 'department' || d.by === 'role');
     if (throughResponsibilities) {
-      const fk = column('Responsibility', service.kind);
-      const cols = [`r.${fk} as item_id`];
-      if (dims.some((d) => d.by === 'department')) cols.push('r.department_id as department_id');
-      if (dims.some((d) => d.by === 'role')) cols.push('r.role as role');
-      const where = [`r.${fk} is not null`];
+      inner.push('e.id as item_id');
+      const on = [`r.${column('Responsibility', service.kind)} = e.id`];
       const params: unknown[] = [];
       // The filter's department and role narrow the links grouped by, as they narrow the list.
       if (filter.department != null) {
-        where.push('r.department_id = ?');
+        on.push('r.department_id = ?');
         params.push((await this.tables.departments.resolve(filter.department, 'filter.department')).id);
       }
       if (filter.role) {
-        where.push('r.role = ?');
+        on.push('r.role = ?');
         params.push(filter.role);
       }
-      q.joinRaw(`join (select distinct ${cols.join(', ')} from responsibility r where ${where.join(' and ')}) g on g.item_id = e.id`, params as never);
+      q.joinRaw(`join responsibility r on ${on.join(' and ')}`, params as never);
     }
 
-    for (const d of dims) {
-      const i = select.length;
+    for (const [i, d] of dims.entries()) {
+      const k = `k${i}`;
       if (d.by === 'column') {
-        const col = `e.${column(spec.entity, d.property)}`;
-        select.push(`${col} as k${i}`);
-        group.push(col);
+        inner.push(`e.${column(spec.entity, d.property)} as ${k}`);
+        select.push(`x.${k} as ${k}`);
+        group.push(`x.${k}`);
         const { field } = d;
-        read.push((raw, key) => (key[field] = raw[`k${i}`] == null ? null : d.boolean ? Boolean(Number(raw[`k${i}`]) || raw[`k${i}`] === true) : d.int ? Number(raw[`k${i}`]) : raw[`k${i}`]));
+        read.push((raw, key) => {
+          const v = raw[k];
+          key[field] = v == null ? null : d.boolean ? v === true || Number(v) === 1 : d.int ? Number(v) : v;
+        });
         order.push(d.values ? byList(field, d.values) : byValue(field));
       } else if (d.by === 'list') {
         // One row per value held: the values as a constant table, matched as the list's filter matches them
@@ -166,40 +175,51 @@ export class AggregateService {
         const wanted = (filter as Record<string, unknown>)[d.field];
         const values = d.values.filter((v) => wanted == null || v === wanted).map((v) => `select '${v}' as m`).join(' union all ');
         q.joinRaw(`join (${values}) gm on e.${column(spec.entity, d.property)} like ('%' || gm.m || '%')`);
-        select.push(`gm.m as k${i}`);
-        group.push('gm.m');
+        inner.push(`gm.m as ${k}`);
+        select.push(`x.${k} as ${k}`);
+        group.push(`x.${k}`);
         const { field } = d;
-        read.push((raw, key) => (key[field] = raw[`k${i}`]));
+        read.push((raw, key) => (key[field] = raw[k]));
         order.push(byList(field, d.values));
       } else if (d.by === 'department') {
-        q.joinRaw('join department gd on gd.id = g.department_id');
-        select.push(`gd.id as k${i}`, `gd.code as k${i}c`, `gd.name as k${i}n`, `gd.name_en as k${i}e`);
+        inner.push(`r.department_id as ${k}`);
+        joins.push(`join department gd on gd.id = x.${k}`);
+        select.push(`gd.id as ${k}`, `gd.code as ${k}c`, `gd.name as ${k}n`, `gd.name_en as ${k}e`);
         group.push('gd.id', 'gd.code', 'gd.name', 'gd.name_en');
-        read.push((raw, key) => (key.department = { id: Number(raw[`k${i}`]), code: raw[`k${i}c`], name: raw[`k${i}n`], nameEn: raw[`k${i}e`] }));
+        read.push((raw, key) => (key.department = { id: Number(raw[k]), code: raw[`${k}c`], name: raw[`${k}n`], nameEn: raw[`${k}e`] }));
         order.push((a, b) => cmp((a.department as { code: string }).code, (b.department as { code: string }).code));
       } else if (d.by === 'role') {
-        select.push(`g.role as k${i}`);
-        group.push('g.role');
-        read.push((raw, key) => (key.role = raw[`k${i}`]));
+        inner.push(`r.role as ${k}`);
+        select.push(`x.${k} as ${k}`);
+        group.push(`x.${k}`);
+        read.push((raw, key) => (key.role = raw[k]));
         order.push(byList('role', ROLES));
       } else {
-        q.joinRaw(`join plan gp on gp.id = e.${column(spec.entity, 'plan')}`);
-        select.push(`gp.code as k${i}`);
+        inner.push(`e.${column(spec.entity, 'plan')} as ${k}`);
+        joins.push(`join plan gp on gp.id = x.${k}`);
+        select.push(`gp.code as ${k}`);
         group.push('gp.code');
-        read.push((raw, key) => (key.planCode = raw[`k${i}`]));
+        read.push((raw, key) => (key.planCode = raw[k]));
         order.push(byValue('planCode'));
       }
     }
 
     select.push('count(*) as n');
-    const numbers = spec.numbers.map((c, j) => {
-      const col = `e.${column(spec.entity, c.field)}`;
-      select.push(`sum(${col}) as s${j}`, `avg(${col}) as a${j}`, `min(${col}) as l${j}`, `max(${col}) as h${j}`);
-      return c;
-    });
-    q.select(knex.raw(select.join(', ')));
-    if (group.length) q.groupByRaw(group.join(', '));
-    const { sql, bindings } = q.toSQL();
+    // Only the sums, averages and bounds asked for: each is work over every row.
+    const wants = (fn: (typeof NUMBER_FUNCTIONS)[number], c: NumberColumn) => !asked || asked[fn].has(c.field);
+    for (const [j, c] of spec.numbers.entries()) {
+      if (!NUMBER_FUNCTIONS.some((fn) => wants(fn, c))) continue;
+      inner.push(`e.${column(spec.entity, c.field)} as v${j}`);
+      if (wants('sum', c)) select.push(`sum(x.v${j}) as s${j}`);
+      if (wants('avg', c)) select.push(`avg(x.v${j}) as a${j}`);
+      if (wants('min', c)) select.push(`min(x.v${j}) as l${j}`);
+      if (wants('max', c)) select.push(`max(x.v${j}) as h${j}`);
+    }
+    const numbers = spec.numbers;
+    if (!inner.length) inner.push('1 as one');
+    q.select(knex.raw(`${throughResponsibilities ? 'distinct ' : ''}${inner.join(', ')}`));
+    const { sql: innerSql, bindings } = q.toSQL();
+    const sql = `select ${select.join(', ')} from (${innerSql}) x ${joins.join(' ')}${group.length ? ` group by ${group.join(', ')}` : ''}`;
     const rows = await this.sql.all(sql, bindings as unknown[]);
 
     const groups = rows.map((raw) => {
@@ -207,7 +227,9 @@ export class AggregateService {
       for (const r of read) r(raw, key);
       const g: AggregateGroup = { key, count: Number(raw.n) };
       if (numbers.length) {
-        const of = (p: string, f: (v: unknown, c: NumberColumn) => number | null) => Object.fromEntries(numbers.map((c, j) => [c.field, f(raw[`${p}${j}`], c)]));
+        // A field not asked for is left out (GraphQL does not read it).
+        const of = (p: string, f: (v: unknown, c: NumberColumn) => number | null) =>
+          Object.fromEntries(numbers.flatMap((c, j) => (`${p}${j}` in raw ? [[c.field, f(raw[`${p}${j}`], c)]] : [])));
         g.sum = of('s', (v, c) => (c.int ? num(v) : real(v)));
         g.avg = of('a', real);
         g.min = of('l', num);
