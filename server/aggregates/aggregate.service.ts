@@ -100,10 +100,11 @@ export interface AggregateGroup {
 
 /**
  * Aggregates over the plan tables: the rows a list would find (the table service's listQuery, so a
- * filter means the same everywhere), grouped and counted by one GROUP BY statement in the database.
- * Grouping by department or role goes through responsibilities: a join to each row's distinct
- * (department, role) pairs, narrowed to the filter's department and role, so a group's count is the
- * list's totalCount for the same filter with the group's key added.
+ * filter means the same everywhere), grouped and counted by one statement (GROUP BY) in the database.
+ * Grouping by department or role goes through responsibilities: a join to each row's links, narrowed
+ * to the filter's department and role and counted once per row, department and role, so a group's
+ * count is the list's totalCount for the same filter with the group's key added. Sums, averages and
+ * bounds are over the group's rows, each once; only those the query selects are computed.
  */
 export class AggregateService {
   private readonly sql: Sql;
