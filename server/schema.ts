@@ -9,6 +9,7 @@ import { PlanResolver } from './plans/plan.resolver';
 import { DepartmentResolver } from './departments/department.resolver';
 import { ResponsibilityResolver } from './responsibilities/responsibility.resolver';
 import { IndicatorResolver } from './indicators/indicator.resolver';
+import { AggregateResolver } from './aggregates/aggregate.resolver';
 import { SpecialTargetResolver } from './special-targets/special-target.resolver';
 import { RectificationResolver } from './rectifications/rectification.resolver';
 import { InnovationTopicResolver } from './innovation-topics/innovation-topic.resolver';
@@ -40,7 +41,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, RectificationLoopResolver, RectificationStepResolver, RectificationFeedbackResolver, BulletinResolver,
-      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver],
+      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver, AggregateResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

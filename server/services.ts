@@ -3,6 +3,7 @@ import { PlanService } from './plans/plan.service';
 import { DepartmentService } from './departments/department.service';
 import { ResponsibilityService } from './responsibilities/responsibility.service';
 import { IndicatorService } from './indicators/indicator.service';
+import { AggregateService } from './aggregates/aggregate.service';
 import { SpecialTargetService } from './special-targets/special-target.service';
 import { RectificationService } from './rectifications/rectification.service';
 import { InnovationTopicService } from './innovation-topics/innovation-topic.service';
@@ -72,6 +73,6 @@ export type TableServices = ReturnType<typeof tableServices>;
 /** One set of services over one EntityManager fork, for one actor: a request, an import or a CLI run. */
 export function createServices(em: Em, actor: Actor = SYSTEM_ACTOR, auth: AuthSettings = DEFAULT_AUTH) {
   const tables = tableServices(em, actor, auth);
-  return { ...tables, edits: new EditService(em, tables), restore: new RestoreService(tables) };
+  return { ...tables, edits: new EditService(em, tables), restore: new RestoreService(tables), aggregates: new AggregateService(em, tables) };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -26,6 +26,10 @@ const BULLETIN: readonly TrackedTable[] = [...BOARD, 'rectification', 'special_t
 /** The "3+1" annual score: the board's completion, the year's rule, entered scores, bonuses with their topics, and whether the year is published (its frozen answer). */
 const SCORES: readonly TrackedTable[] = [...BOARD, 'score_rule', 'department_rating', 'innovation_bonus', 'innovation_topic', 'score_publication'];
 
+/** The types of one table's aggregate (issue 16): each reads that table's rows. */
+const aggregateTypes = (prefix: string, table: TrackedTable) =>
+  Object.fromEntries(['', 'Group', 'Key', 'Sum', 'Avg', 'Min', 'Max'].map((t) => [`${prefix}Aggregate${t}`, [table] as const]));
+
 /** The table a row of each GraphQL object type is read from (pages: the rows they count and hold). */
 export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   Plan: ['plan'],
@@ -91,6 +95,12 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   Dataset: ['dataset'],
   DatasetLinkToken: ['dataset_link_token'],
   CreatedDatasetLinkToken: ['dataset_link_token'],
+  ...aggregateTypes('Indicator', 'indicator'),
+  ...aggregateTypes('SpecialTarget', 'special_target'),
+  ...aggregateTypes('Rectification', 'rectification'),
+  ...aggregateTypes('InnovationTopic', 'innovation_topic'),
+  ...aggregateTypes('Standard', 'standard'),
+  AggregateDepartment: ['department'], // a group's department, joined in the same GROUP BY
 };
 
 /** A department's rows of one table are found through responsibilities. */
@@ -151,6 +161,11 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Query.scorePublication': [],
   'Query.departmentRatings': [],
   'Query.innovationBonuses': [],
+  'Query.indicatorsAggregate': [],
+  'Query.specialTargetsAggregate': [],
+  'Query.rectificationsAggregate': [],
+  'Query.innovationTopicsAggregate': [],
+  'Query.standardsAggregate': [],
 };
 
 /**
@@ -158,6 +173,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
  * department by any name or alias and the rows it answers for, a search over department names.
  */
 const LIST_FILTER: readonly TrackedTable[] = ['plan', 'responsibility', 'department', 'department_alias'];
+const GROUP_BY: readonly TrackedTable[] = ['responsibility', 'department', 'plan'];
 export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTable[]>> = {
   'Query.departments': { search: ['department_alias'] },
   'Query.indicators': { filter: LIST_FILTER },
@@ -175,6 +191,8 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Query.milestones': { filter: ['plan'] },
   'Query.scorecard': { department: ['department', 'department_alias'] },
   'Query.evaluations': { filter: ['department', 'department_alias'] },
+  // Aggregates filter as the lists; groupBy joins responsibilities (DEPARTMENT, ROLE), departments and plans.
+  ...Object.fromEntries(['indicators', 'specialTargets', 'rectifications', 'innovationTopics', 'standards'].map((t) => [`Query.${t}Aggregate`, { filter: LIST_FILTER, groupBy: GROUP_BY }])),
 };
 
 /**

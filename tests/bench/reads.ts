@@ -6,6 +6,7 @@
  * - `page.<n>.serverCpuMsPerRequest` for n = 100 and 1000: the grid page one request at a time, the
  *   server process's CPU (user + system from /proc) per request;
  * - `page.client100`: the indicators grid's own page of 100 as the client asks it (timestamps, progress);
+ * - `aggregate`: indicatorsAggregate beside the same GROUP BY by hand (aggregate.ts), p50 ratio;
  * - `statements.departmentsWithArgs`: SQL statements for every department with its indicators
  *   narrowed by plan code and role, counted in-process (onQuery).
  *
@@ -20,6 +21,7 @@ import { createApp } from '../../server/app';
 import { dropAll, loadSynthetic, medianDepartment, postgresAnswers, syntheticPlan, tempDir, tempPostgres, tempSqlite, type Engine, type TempDb } from './fixture';
 import { CLIENT_PAGE, CROSS_LINK, GRID_PAGE, HELLO, body } from './queries';
 import { Sequential, gql, round, sideBySide, startServer, stopAll } from './http';
+import { aggregateBench } from './aggregate';
 
 export const DEPARTMENTS_WITH_ARGS = `query DepartmentsWithArgs($plan: String!) {
   departments { code indicators(planCode: $plan, role: LEAD) { seq name } }
@@ -102,6 +104,7 @@ async function main() {
         crossLink: { uncached: { ratioToHello: sbs.ratios.hubUncached, rps: u.rps, p50Ms: u.p50Ms, serverCpuMsPerRequest: u.serverCpuMsPerRequest, errors: u.errors + u.non2xx + u.mismatches }, helloRps: sbs.results.hello.rps, helloCpuMsPerRequest: sbs.results.hello.serverCpuMsPerRequest },
         page,
         statements: { departmentsWithArgs: statements.statements, departments: statements.departments, indicators: statements.indicators },
+        aggregate: await aggregateBench(db, seconds), // issue 16: an aggregate beside its GROUP BY by hand (tests/bench/aggregate.ts)
       };
       console.error(`[reads] ${engine}: ${JSON.stringify(out[engine])}`);
     }
