@@ -7,6 +7,10 @@ import { TRACKED_TABLES, UNTRACKED_TABLES } from '../schema/cache/data-generatio
 import { createApp, type PlanHub } from '../server/app';
 import { parseDatabaseUrl } from '../server/config';
 import { freshPgDatabase } from './reliability/hub-process';
+import { createServices } from '../server/services';
+import { cliActor } from '../server/common/actor';
+import { Role } from '../schema/accounts/account.enums';
+import type { Em } from '../server/orm';
 
 /**
  * `<table>Aggregate(filter, groupBy)` (issue 16): counts by the database that agree with the lists
@@ -213,6 +217,49 @@ describe('aggregates over the plan tables', () => {
     } finally {
       hub.security.anonymousRead = true;
     }
+  });
+
+  it('ledger entries: every group counts what the ledger list counts for the filter plus its key, as each reader may read them', async () => {
+    await createServices(hub.orm.em.fork() as Em, cliActor('aggregate-demo', 'seed')).demo.load();
+    const editor = await hub.user('agg-fagai', Role.EDITOR, '区发改局');
+    const AGG = `query($f: LedgerEntryFilter, $g: [LedgerEntryGroupBy!]) { ledgerEntriesAggregate(filter: $f, groupBy: $g) { groups {
+      key { state periodKind year period department { code name } } count sum { actualValue } min { actualValue } max { actualValue } } } }`;
+    const LIST = `query($f: LedgerEntryFilter) { ledgerEntries(filter: $f, limit: 1000) { totalCount items { actualValue } } }`;
+    const groupings = [[], ['STATE'], ['DEPARTMENT'], ['PERIOD_KIND', 'YEAR'], ['STATE', 'DEPARTMENT'], ['PERIOD']];
+    const filters = [{}, { year: 2019 }, { department: '区发改局' }, { periodKind: 'MONTH', state: 'APPROVED' }];
+    let compared = 0;
+    for (const who of [undefined, editor, ANONYMOUS]) {
+      for (const f of filters) {
+        for (const g of groupings) {
+          const groups = (await hub.gql(AGG, { f, g }, who)).ledgerEntriesAggregate.groups;
+          for (const group of groups) {
+            const k = group.key;
+            const narrowed: Record<string, unknown> = { ...f };
+            if (k.state) narrowed.state = k.state;
+            if (k.periodKind) narrowed.periodKind = k.periodKind;
+            if (k.year != null) narrowed.year = k.year;
+            if (k.period) narrowed.period = k.period;
+            if (k.department) narrowed.department = k.department.code;
+            const list = (await hub.gql(LIST, { f: narrowed }, who)).ledgerEntries;
+            expect(group.count, JSON.stringify({ f, g, key: k })).toBe(list.totalCount);
+            const values = list.items.map((r: any) => r.actualValue).filter((v: number | null) => v != null) as number[];
+            expect(group.max.actualValue).toBe(values.length ? Math.max(...values) : null);
+            expect(group.min.actualValue).toBe(values.length ? Math.min(...values) : null);
+            if (values.length) expect(group.sum.actualValue).toBeCloseTo(values.reduce((a, b) => a + b, 0), 6);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    // Signed out: approved entries only. The office sees the demo set's 3 drafts, 4 submitted and 1 returned too.
+    const all = Object.fromEntries((await hub.gql(AGG, { f: {}, g: ['STATE'] })).ledgerEntriesAggregate.groups.map((x: any) => [x.key.state, x.count]));
+    expect(all).toMatchObject({ DRAFT: 3, SUBMITTED: 4, RETURNED: 1 });
+    expect(all.APPROVED).toBeGreaterThanOrEqual(441);
+    const anon = (await hub.gql(AGG, { f: {}, g: ['STATE'] }, ANONYMOUS)).ledgerEntriesAggregate.groups;
+    expect(anon.map((x: any) => [x.key.state, x.count])).toEqual([['APPROVED', all.APPROVED]]);
+    const [bad] = await hub.gqlErrors(AGG, { f: { period: '2019-13' }, g: ['STATE'] });
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.period' });
   });
 });
 

@@ -4,6 +4,7 @@ import { AssessmentMethod } from '../special-targets/special-target.enums';
 import { RectificationStatus } from '../rectifications/rectification.enums';
 import { InnovationField } from '../innovation-topics/innovation-topic.enums';
 import { ResponsibilityRole } from '../responsibilities/responsibility.enums';
+import { LedgerState, PeriodKind } from '../ledger/ledger.enums';
 
 /**
  * `<table>Aggregate(filter, groupBy)`: a plan table's rows, filtered as its list filters them,
@@ -71,6 +72,15 @@ export enum StandardGroupBy {
 }
 registerEnumType(StandardGroupBy, { name: 'StandardGroupBy', description: 'What standardsAggregate groups by.' });
 
+export enum LedgerEntryGroupBy {
+  STATE = 'STATE',
+  PERIOD_KIND = 'PERIOD_KIND',
+  YEAR = 'YEAR',
+  PERIOD = 'PERIOD',
+  DEPARTMENT = 'DEPARTMENT',
+}
+registerEnumType(LedgerEntryGroupBy, { name: 'LedgerEntryGroupBy', description: 'What ledgerEntriesAggregate groups by; DEPARTMENT is the department that filed the entry.' });
+
 const GROUPED = 'null unless grouped by it';
 
 /** Key fields every table's groups share. */
@@ -123,6 +133,24 @@ export class InnovationTopicAggregateKey extends AggregateKeyBase {
 export class StandardAggregateKey extends AggregateKeyBase {
   @Field(() => Int, { nullable: true })
   releaseYear!: number | null;
+}
+
+@ObjectType({ description: 'What a group of ledger entries shares; fields not grouped by are null.' })
+export class LedgerEntryAggregateKey {
+  @Field(() => AggregateDepartment, { nullable: true, description: `The department that filed the entries; ${GROUPED}.` })
+  department!: AggregateDepartment | null;
+
+  @Field(() => LedgerState, { nullable: true })
+  state!: LedgerState | null;
+
+  @Field(() => PeriodKind, { nullable: true })
+  periodKind!: PeriodKind | null;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The period (2019, 2019-Q2, 2019-06).' })
+  period!: string | null;
 }
 
 /** A numeric column an aggregate sums: its API name and whether it holds integers. */
@@ -184,6 +212,7 @@ export const NUMBER_COLUMNS = {
   rectifications: [{ field: 'deadlineYear', int: true }],
   innovationTopics: [],
   standards: [{ field: 'releaseYear', int: true }],
+  ledgerEntries: [{ field: 'actualValue', int: false }],
 } satisfies Record<string, NumberColumn[]>;
 
 export const IndicatorAggregate = Aggregate('Indicator', IndicatorAggregateKey, NUMBER_COLUMNS.indicators);
@@ -191,3 +220,4 @@ export const SpecialTargetAggregate = Aggregate('SpecialTarget', SpecialTargetAg
 export const RectificationAggregate = Aggregate('Rectification', RectificationAggregateKey, NUMBER_COLUMNS.rectifications);
 export const InnovationTopicAggregate = Aggregate('InnovationTopic', InnovationTopicAggregateKey, NUMBER_COLUMNS.innovationTopics);
 export const StandardAggregate = Aggregate('Standard', StandardAggregateKey, NUMBER_COLUMNS.standards);
+export const LedgerEntryAggregate = Aggregate('LedgerEntry', LedgerEntryAggregateKey, NUMBER_COLUMNS.ledgerEntries);

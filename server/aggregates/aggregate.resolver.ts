@@ -10,8 +10,9 @@ import { InnovationTopicFilter } from '../../schema/innovation-topics/innovation
 import { StandardFilter } from '../../schema/standards/standard.inputs';
 import {
   IndicatorAggregate, IndicatorGroupBy, InnovationTopicAggregate, InnovationTopicGroupBy, RectificationAggregate, RectificationGroupBy,
-  SpecialTargetAggregate, SpecialTargetGroupBy, StandardAggregate, StandardGroupBy,
+  SpecialTargetAggregate, SpecialTargetGroupBy, StandardAggregate, StandardGroupBy, LedgerEntryAggregate, LedgerEntryGroupBy,
 } from '../../schema/aggregates/aggregate.types';
+import { LedgerEntryFilter } from '../../schema/ledger/ledger.inputs';
 import { NUMBER_FUNCTIONS, type AggregateGroup, type NumbersAsked } from './aggregate.service';
 
 const FILTER = 'The same filter as the list: a group’s count is the list’s totalCount for this filter with the group’s key added.';
@@ -85,5 +86,17 @@ export class AggregateResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Answer> {
     return ctx.services.aggregates.aggregate('standards', filter ?? {}, groupBy ?? [], numbersAsked(info));
+  }
+
+  @Query(() => LedgerEntryAggregate, {
+    description: 'Ledger entries (电子台账) grouped and counted by the database (one GROUP BY), as the caller may read them: signed out, approved entries only; another department’s drafts never.',
+  })
+  ledgerEntriesAggregate(
+    @Arg('filter', () => LedgerEntryFilter, { nullable: true, description: FILTER }) filter: LedgerEntryFilter | null,
+    @Arg('groupBy', () => [LedgerEntryGroupBy], { nullable: true, description: GROUP_BY }) groupBy: LedgerEntryGroupBy[] | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Answer> {
+    return ctx.services.aggregates.aggregate('ledgerEntries', (filter ?? {}) as Filter, groupBy ?? [], numbersAsked(info));
   }
 }

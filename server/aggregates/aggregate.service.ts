@@ -1,7 +1,7 @@
 import type { Em } from '../orm';
 import type { TableServices } from '../services';
-import type { Filter, PlanItemService } from '../common/plan-item.service';
-import type { PlanItem } from '../../schema/common/plan-item.entity';
+import type { Filter } from '../common/plan-item.service';
+import { LedgerState, PeriodKind } from '../../schema/ledger/ledger.enums';
 import { IndicatorAttribute, TargetKind } from '../../schema/indicators/indicator.enums';
 import { AssessmentMethod } from '../../schema/special-targets/special-target.enums';
 import { RectificationStatus } from '../../schema/rectifications/rectification.enums';
@@ -17,7 +17,8 @@ type Dimension =
   | { by: 'column'; field: string; property: string; values?: readonly string[]; boolean?: boolean; int?: boolean }
   /** Comma-separated enum names in a text column (a special target's assessment methods): a row counts under each it holds. */
   | { by: 'list'; field: string; property: string; values: readonly string[] }
-  | { by: 'department' }
+  /** Through responsibilities; `own`: the row's own department column (a ledger entry's filer). */
+  | { by: 'department'; own?: boolean }
   | { by: 'role' }
   | { by: 'plan' };
 
@@ -25,7 +26,10 @@ export type AggregateTable = keyof typeof NUMBER_COLUMNS;
 
 interface TableSpec {
   entity: string;
-  service: (s: TableServices) => PlanItemService<PlanItem>;
+  /** The list's filtered query (alias `e`): the service's listQuery. */
+  query: (s: TableServices, filter: Filter) => Promise<{ qb: { getKnexQuery(): any } }>;
+  /** The responsibilities' column of a plan table's rows (DEPARTMENT and ROLE through them). */
+  kind?: string;
   dimensions: Record<string, Dimension>;
   numbers: NumberColumn[];
 }
@@ -36,7 +40,8 @@ const COMMON: Record<string, Dimension> = { DEPARTMENT: { by: 'department' }, RO
 const TABLES: Record<AggregateTable, TableSpec> = {
   indicators: {
     entity: 'Indicator',
-    service: (s) => s.indicators,
+    query: (s, f) => s.indicators.listQuery(f),
+    kind: 'indicator',
     dimensions: {
       ATTRIBUTE: { by: 'column', field: 'attribute', property: 'attribute', values: Object.values(IndicatorAttribute) },
       TARGET_KIND: { by: 'column', field: 'targetKind', property: 'targetKind', values: Object.values(TargetKind) },
@@ -47,13 +52,15 @@ const TABLES: Record<AggregateTable, TableSpec> = {
   },
   specialTargets: {
     entity: 'SpecialTarget',
-    service: (s) => s.specialTargets,
+    query: (s, f) => s.specialTargets.listQuery(f),
+    kind: 'specialTarget',
     dimensions: { ASSESSMENT_METHOD: { by: 'list', field: 'assessmentMethod', property: 'assessmentMethodList', values: Object.values(AssessmentMethod) }, ...COMMON },
     numbers: NUMBER_COLUMNS.specialTargets,
   },
   rectifications: {
     entity: 'Rectification',
-    service: (s) => s.rectifications,
+    query: (s, f) => s.rectifications.listQuery(f),
+    kind: 'rectification',
     dimensions: {
       STATUS: { by: 'column', field: 'status', property: 'status', values: Object.values(RectificationStatus) },
       DEADLINE_YEAR: { by: 'column', field: 'deadlineYear', property: 'deadlineYear', int: true },
@@ -63,15 +70,30 @@ const TABLES: Record<AggregateTable, TableSpec> = {
   },
   innovationTopics: {
     entity: 'InnovationTopic',
-    service: (s) => s.innovationTopics,
+    query: (s, f) => s.innovationTopics.listQuery(f),
+    kind: 'innovationTopic',
     dimensions: { FIELD: { by: 'column', field: 'field', property: 'field', values: Object.values(InnovationField) }, ...COMMON },
     numbers: NUMBER_COLUMNS.innovationTopics,
   },
   standards: {
     entity: 'Standard',
-    service: (s) => s.standards,
+    query: (s, f) => s.standards.listQuery(f),
+    kind: 'standard',
     dimensions: { RELEASE_YEAR: { by: 'column', field: 'releaseYear', property: 'releaseYear', int: true }, ...COMMON },
     numbers: NUMBER_COLUMNS.standards,
+  },
+  ledgerEntries: {
+    entity: 'LedgerEntry',
+    // The ledger's own read rule comes with its query: another department's drafts never count.
+    query: (s, f) => s.ledger.listQuery(f as never),
+    dimensions: {
+      STATE: { by: 'column', field: 'state', property: 'state', values: Object.values(LedgerState) },
+      PERIOD_KIND: { by: 'column', field: 'periodKind', property: 'periodKind', values: Object.values(PeriodKind) },
+      YEAR: { by: 'column', field: 'year', property: 'year', int: true },
+      PERIOD: { by: 'column', field: 'period', property: 'period' },
+      DEPARTMENT: { by: 'department', own: true },
+    },
+    numbers: NUMBER_COLUMNS.ledgerEntries,
   },
 };
 
@@ -124,8 +146,7 @@ export class AggregateService {
       if (groupBy.indexOf(g) !== i) throw badInput(`groupBy[${i}]`, `${g} is given twice`);
       return d;
     });
-    const service = spec.service(this.tables);
-    const { qb } = await service.listQuery(filter);
+    const { qb } = await spec.query(this.tables, filter);
     const meta = this.em.getMetadata();
     const column = (entity: string, property: string) => meta.get(entity).properties[property].fieldNames[0];
     const knex = this.em.getKnex();
@@ -141,10 +162,10 @@ export class AggregateService {
     const read: ((raw: Row, key: Record<string, unknown>) => void)[] = [];
     const order: ((a: Record<string, unknown>, b: Record<string, unknown>) => number)[] = [];
 
-    const throughResponsibilities = dims.some((d) => d.by === 'department' || d.by === 'role');
+    const throughResponsibilities = dims.some((d) => (d.by === 'department' && !d.own) || d.by === 'role');
     if (throughResponsibilities) {
       inner.push('e.id as item_id');
-      const on = [`r.${column('Responsibility', service.kind)} = e.id`];
+      const on = [`r.${column('Responsibility', spec.kind!)} = e.id`];
       const params: unknown[] = [];
       // The filter's department and role narrow the links grouped by, as they narrow the list.
       if (filter.department != null) {
@@ -183,7 +204,7 @@ export class AggregateService {
         read.push((raw, key) => (key[field] = raw[k]));
         order.push(byList(field, d.values));
       } else if (d.by === 'department') {
-        inner.push(`r.department_id as ${k}`);
+        inner.push(`${d.own ? 'e' : 'r'}.department_id as ${k}`);
         joins.push(`join department gd on gd.id = x.${k}`);
         select.push(`gd.id as ${k}`, `gd.code as ${k}c`, `gd.name as ${k}n`, `gd.name_en as ${k}e`);
         group.push('gd.id', 'gd.code', 'gd.name', 'gd.name_en');

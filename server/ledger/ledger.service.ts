@@ -142,6 +142,17 @@ export class LedgerService {
     if (!order.length) order.push({ year: 'ASC' }, { period: 'ASC' }, { department: 'ASC' }, { itemKey: 'ASC' });
     order.push({ id: 'ASC' }); // stable pages
 
+    const { qb } = await this.listQuery(filter);
+    const totalCount = await qb.clone().getCount();
+    const items = totalCount > skip ? await qb.orderBy(order).limit(take).offset(skip).getResultList() : [];
+    return { items, totalCount };
+  }
+
+  /**
+   * The entries the actor may read (ledger.access.ts) that match the filter, as a query (alias `e`,
+   * no order or paging): the one definition of what the list and the aggregate mean.
+   */
+  async listQuery(filter: LedgerEntryFilter = {}) {
     const qb = this.em.createQueryBuilder(LedgerEntry, 'e');
     const readable = readableFilter(this.actor);
     if (readable?.states) {
@@ -183,9 +194,7 @@ export class LedgerService {
       const sql = `(${conditions.join(' or ')})`;
       qb.andWhere(sql, Array(sql.split('?').length - 1).fill(likePattern(search)));
     }
-    const totalCount = await qb.clone().getCount();
-    const items = totalCount > skip ? await qb.orderBy(order).limit(take).offset(skip).getResultList() : [];
-    return { items, totalCount };
+    return { qb };
   }
 
   /** One entry, or null when there is none or the actor may not see it (another department's draft; anything unapproved, signed out). */
