@@ -219,6 +219,64 @@ describe('aggregates over the plan tables', () => {
     }
   });
 
+  it('year targets: counted and summed per year, derivation, attribute, department and role, as worked out from the indicators list', async () => {
+    const AGG = `query($f: IndicatorFilter, $g: [YearTargetGroupBy!]) { yearTargetsAggregate(filter: $f, groupBy: $g) { groups {
+      key { year derived attribute targetKind role planCode department { code } } count sum { targetValue } max { targetValue } } } }`;
+    const LIST = `query($f: IndicatorFilter) { indicators(filter: $f, limit: 1000) { items { attribute targetKind planCode
+      responsibilities { role department { code } } yearTargets { year derived targetValue } } } }`;
+    const FIELDS: Record<string, (i: any, yt: any, r: any) => unknown> = {
+      YEAR: (_i, yt) => yt.year, DERIVED: (_i, yt) => yt.derived, ATTRIBUTE: (i) => i.attribute, TARGET_KIND: (i) => i.targetKind,
+      DEPARTMENT: (_i, _yt, r) => r.department.code, ROLE: (_i, _yt, r) => r.role, PLAN: (i) => i.planCode,
+    };
+    const KEYS: Record<string, (k: any) => unknown> = {
+      YEAR: (k) => k.year, DERIVED: (k) => k.derived, ATTRIBUTE: (k) => k.attribute, TARGET_KIND: (k) => k.targetKind,
+      DEPARTMENT: (k) => k.department?.code, ROLE: (k) => k.role, PLAN: (k) => k.planCode,
+    };
+    let compared = 0;
+    for (const f of [{}, { attribute: 'BINDING' }, { department: '住建', role: 'LEAD' }, { cumulative: true }]) {
+      const items = (await hub.gql(LIST, { f })).indicators.items;
+      for (const g of [[], ['YEAR'], ['DERIVED'], ['YEAR', 'ATTRIBUTE'], ['DEPARTMENT'], ['ROLE', 'YEAR'], ['TARGET_KIND', 'PLAN']]) {
+        // By hand: each year target once per (department, role) that holds its indicator when grouped through them.
+        const byHand = new Map<string, { count: number; sum: number; max: number | null }>();
+        const through = g.includes('DEPARTMENT') || g.includes('ROLE');
+        for (const ind of items) {
+          const links = through
+            ? ind.responsibilities.filter((r: any) => (!(f as any).role || r.role === (f as any).role) && (!(f as any).department || r.department.code === 'housing'))
+            : [null];
+          for (const yt of ind.yearTargets) {
+            const seen = new Set<string>();
+            for (const r of links) {
+              const key = JSON.stringify(g.map((d) => FIELDS[d](ind, yt, r)));
+              if (seen.has(key)) continue;
+              seen.add(key);
+              const acc = byHand.get(key) ?? { count: 0, sum: 0, max: null };
+              acc.count++;
+              if (yt.targetValue != null) {
+                acc.sum += yt.targetValue;
+                acc.max = acc.max == null ? yt.targetValue : Math.max(acc.max, yt.targetValue);
+              }
+              byHand.set(key, acc);
+            }
+          }
+        }
+        const groups = (await hub.gql(AGG, { f, g })).yearTargetsAggregate.groups;
+        expect(groups.length, JSON.stringify({ f, g })).toBe(byHand.size);
+        for (const group of groups) {
+          const hand = byHand.get(JSON.stringify(g.map((d) => KEYS[d](group.key))))!;
+          expect(group.count, JSON.stringify({ f, g, key: group.key })).toBe(hand.count);
+          expect(group.max.targetValue).toBe(hand.max);
+          if (hand.max != null) expect(group.sum.targetValue).toBeCloseTo(hand.sum, 4);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+    // Every indicator has one target a year, 2016–2020: five groups of the same size.
+    const years = (await hub.gql(AGG, { f: {}, g: ['YEAR'] })).yearTargetsAggregate.groups;
+    expect(years.map((y: any) => y.key.year)).toEqual([2016, 2017, 2018, 2019, 2020]);
+    expect(new Set(years.map((y: any) => y.count)).size).toBe(1);
+  });
+
   it('ledger entries: every group counts what the ledger list counts for the filter plus its key, as each reader may read them', async () => {
     await createServices(hub.orm.em.fork() as Em, cliActor('aggregate-demo', 'seed')).demo.load();
     const editor = await hub.user('agg-fagai', Role.EDITOR, '区发改局');

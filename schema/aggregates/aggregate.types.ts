@@ -72,6 +72,17 @@ export enum StandardGroupBy {
 }
 registerEnumType(StandardGroupBy, { name: 'StandardGroupBy', description: 'What standardsAggregate groups by.' });
 
+export enum YearTargetGroupBy {
+  YEAR = 'YEAR',
+  DERIVED = 'DERIVED',
+  ATTRIBUTE = 'ATTRIBUTE',
+  TARGET_KIND = 'TARGET_KIND',
+  DEPARTMENT = 'DEPARTMENT',
+  ROLE = 'ROLE',
+  PLAN = 'PLAN',
+}
+registerEnumType(YearTargetGroupBy, { name: 'YearTargetGroupBy', description: 'What yearTargetsAggregate groups by: the year target’s own year and whether it is derived, or its indicator’s attribute, target kind, departments (through responsibilities), roles and plan.' });
+
 export enum LedgerEntryGroupBy {
   STATE = 'STATE',
   PERIOD_KIND = 'PERIOD_KIND',
@@ -133,6 +144,21 @@ export class InnovationTopicAggregateKey extends AggregateKeyBase {
 export class StandardAggregateKey extends AggregateKeyBase {
   @Field(() => Int, { nullable: true })
   releaseYear!: number | null;
+}
+
+@ObjectType({ description: 'What a group of year targets shares; fields not grouped by are null.' })
+export class YearTargetAggregateKey extends AggregateKeyBase {
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: derived by the indicator’s method; false: entered by hand.' })
+  derived!: boolean | null;
+
+  @Field(() => IndicatorAttribute, { nullable: true })
+  attribute!: IndicatorAttribute | null;
+
+  @Field(() => TargetKind, { nullable: true })
+  targetKind!: TargetKind | null;
 }
 
 @ObjectType({ description: 'What a group of ledger entries shares; fields not grouped by are null.' })
@@ -213,6 +239,7 @@ export const NUMBER_COLUMNS = {
   innovationTopics: [],
   standards: [{ field: 'releaseYear', int: true }],
   ledgerEntries: [{ field: 'actualValue', int: false }],
+  yearTargets: [{ field: 'targetValue', int: false }],
 } satisfies Record<string, NumberColumn[]>;
 
 export const IndicatorAggregate = Aggregate('Indicator', IndicatorAggregateKey, NUMBER_COLUMNS.indicators);
@@ -221,3 +248,4 @@ export const RectificationAggregate = Aggregate('Rectification', RectificationAg
 export const InnovationTopicAggregate = Aggregate('InnovationTopic', InnovationTopicAggregateKey, NUMBER_COLUMNS.innovationTopics);
 export const StandardAggregate = Aggregate('Standard', StandardAggregateKey, NUMBER_COLUMNS.standards);
 export const LedgerEntryAggregate = Aggregate('LedgerEntry', LedgerEntryAggregateKey, NUMBER_COLUMNS.ledgerEntries);
+export const YearTargetAggregate = Aggregate('YearTarget', YearTargetAggregateKey, NUMBER_COLUMNS.yearTargets);

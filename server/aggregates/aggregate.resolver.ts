@@ -10,7 +10,7 @@ import { InnovationTopicFilter } from '../../schema/innovation-topics/innovation
 import { StandardFilter } from '../../schema/standards/standard.inputs';
 import {
   IndicatorAggregate, IndicatorGroupBy, InnovationTopicAggregate, InnovationTopicGroupBy, RectificationAggregate, RectificationGroupBy,
-  SpecialTargetAggregate, SpecialTargetGroupBy, StandardAggregate, StandardGroupBy, LedgerEntryAggregate, LedgerEntryGroupBy,
+  SpecialTargetAggregate, SpecialTargetGroupBy, StandardAggregate, StandardGroupBy, LedgerEntryAggregate, LedgerEntryGroupBy, YearTargetAggregate, YearTargetGroupBy,
 } from '../../schema/aggregates/aggregate.types';
 import { LedgerEntryFilter } from '../../schema/ledger/ledger.inputs';
 import { NUMBER_FUNCTIONS, type AggregateGroup, type NumbersAsked } from './aggregate.service';
@@ -98,5 +98,17 @@ export class AggregateResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Answer> {
     return ctx.services.aggregates.aggregate('ledgerEntries', (filter ?? {}) as Filter, groupBy ?? [], numbersAsked(info));
+  }
+
+  @Query(() => YearTargetAggregate, {
+    description: 'Year targets (2016–2020) of the indicators the filter finds (the indicators list’s filter), grouped and counted by the database: e.g. the sum of the binding indicators’ targets by year, or how many years the office entered by hand.',
+  })
+  yearTargetsAggregate(
+    @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'The indicators list’s filter: the year targets of the indicators it finds.' }) filter: Filter | null,
+    @Arg('groupBy', () => [YearTargetGroupBy], { nullable: true, description: GROUP_BY }) groupBy: YearTargetGroupBy[] | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Answer> {
+    return ctx.services.aggregates.aggregate('yearTargets', filter ?? {}, groupBy ?? [], numbersAsked(info));
   }
 }

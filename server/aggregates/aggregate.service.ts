@@ -14,7 +14,7 @@ import { Sql, type Row } from '../db/driver';
 /** How one groupBy value groups rows. */
 type Dimension =
   /** A column of the row: the key field, the entity property, and the order of its values (enums: as declared). */
-  | { by: 'column'; field: string; property: string; values?: readonly string[]; boolean?: boolean; int?: boolean }
+  | { by: 'column'; field: string; property: string; values?: readonly string[]; boolean?: boolean; int?: boolean; entity?: string; alias?: string }
   /** Comma-separated enum names in a text column (a special target's assessment methods): a row counts under each it holds. */
   | { by: 'list'; field: string; property: string; values: readonly string[] }
   /** Through responsibilities; `own`: the row's own department column (a ledger entry's filer). */
@@ -30,6 +30,8 @@ interface TableSpec {
   query: (s: TableServices, filter: Filter) => Promise<{ qb: { getKnexQuery(): any } }>;
   /** The responsibilities' column of a plan table's rows (DEPARTMENT and ROLE through them). */
   kind?: string;
+  /** Rows of another table under each listed row, counted instead of it (year targets under indicators): its entity, alias and join. */
+  under?: { entity: string; alias: string; join: string };
   dimensions: Record<string, Dimension>;
   numbers: NumberColumn[];
 }
@@ -81,6 +83,21 @@ const TABLES: Record<AggregateTable, TableSpec> = {
     kind: 'standard',
     dimensions: { RELEASE_YEAR: { by: 'column', field: 'releaseYear', property: 'releaseYear', int: true }, ...COMMON },
     numbers: NUMBER_COLUMNS.standards,
+  },
+  // Year targets: the indicators the filter finds (the indicators' list), each of their year rows.
+  yearTargets: {
+    entity: 'Indicator',
+    query: (s, f) => s.indicators.listQuery(f),
+    kind: 'indicator',
+    under: { entity: 'YearTarget', alias: 'yt', join: 'join year_target yt on yt.indicator_id = e.id' },
+    dimensions: {
+      YEAR: { by: 'column', field: 'year', property: 'year', int: true, entity: 'YearTarget', alias: 'yt' },
+      DERIVED: { by: 'column', field: 'derived', property: 'derived', boolean: true, entity: 'YearTarget', alias: 'yt' },
+      ATTRIBUTE: { by: 'column', field: 'attribute', property: 'attribute', values: Object.values(IndicatorAttribute) },
+      TARGET_KIND: { by: 'column', field: 'targetKind', property: 'targetKind', values: Object.values(TargetKind) },
+      ...COMMON,
+    },
+    numbers: NUMBER_COLUMNS.yearTargets,
   },
   ledgerEntries: {
     entity: 'LedgerEntry',
@@ -151,6 +168,8 @@ export class AggregateService {
     const column = (entity: string, property: string) => meta.get(entity).properties[property].fieldNames[0];
     const knex = this.em.getKnex();
     const q = qb.getKnexQuery().clearSelect();
+    // Rows under each listed row (an indicator's year targets) are what is counted: each once.
+    if (spec.under) q.joinRaw(spec.under.join);
 
     // Two levels in one statement: the inner select is the list's query, one row per row and key
     // (through responsibilities, DISTINCT makes it one per row, department and role however many
@@ -163,6 +182,7 @@ export class AggregateService {
     const order: ((a: Record<string, unknown>, b: Record<string, unknown>) => number)[] = [];
 
     const throughResponsibilities = dims.some((d) => (d.by === 'department' && !d.own) || d.by === 'role');
+    if (spec.under) inner.push(`${spec.under.alias}.id as under_id`);
     if (throughResponsibilities) {
       inner.push('e.id as item_id');
       const on = [`r.${column('Responsibility', spec.kind!)} = e.id`];
@@ -182,7 +202,7 @@ export class AggregateService {
     for (const [i, d] of dims.entries()) {
       const k = `k${i}`;
       if (d.by === 'column') {
-        inner.push(`e.${column(spec.entity, d.property)} as ${k}`);
+        inner.push(`${d.alias ?? 'e'}.${column(d.entity ?? spec.entity, d.property)} as ${k}`);
         select.push(`x.${k} as ${k}`);
         group.push(`x.${k}`);
         const { field } = d;
@@ -231,7 +251,7 @@ export class AggregateService {
     const wants = (fn: (typeof NUMBER_FUNCTIONS)[number], c: NumberColumn) => !asked || asked[fn].has(c.field);
     for (const [j, c] of spec.numbers.entries()) {
       if (!NUMBER_FUNCTIONS.some((fn) => wants(fn, c))) continue;
-      inner.push(`e.${column(spec.entity, c.field)} as v${j}`);
+      inner.push(spec.under ? `${spec.under.alias}.${column(spec.under.entity, c.field)} as v${j}` : `e.${column(spec.entity, c.field)} as v${j}`);
       if (wants('sum', c)) select.push(`sum(x.v${j}) as s${j}`);
       if (wants('avg', c)) select.push(`avg(x.v${j}) as a${j}`);
       if (wants('min', c)) select.push(`min(x.v${j}) as l${j}`);

@@ -15,7 +15,7 @@ const CACHEABLE_ROOTS = new Set([
   'plan', 'plans', 'department', 'departments', 'indicator', 'indicators', 'specialTarget', 'specialTargets',
   'rectification', 'rectifications', 'innovationTopic', 'innovationTopics', 'standard', 'standards', 'auditLog', 'hubInfo',
   'ledgerEntries', 'ledgerEntry',
-  'indicatorsAggregate', 'specialTargetsAggregate', 'rectificationsAggregate', 'innovationTopicsAggregate', 'standardsAggregate', 'ledgerEntriesAggregate',
+  'indicatorsAggregate', 'specialTargetsAggregate', 'rectificationsAggregate', 'innovationTopicsAggregate', 'standardsAggregate', 'ledgerEntriesAggregate', 'yearTargetsAggregate',
   'publicOverview', 'publicComments', 'comments', // the public page (公众监督) and the office's comment list
   '__typename', '__schema', '__type',
 ]);

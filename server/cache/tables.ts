@@ -101,6 +101,7 @@ export const TYPE_TABLES: Record<string, readonly TrackedTable[]> = {
   ...aggregateTypes('InnovationTopic', 'innovation_topic'),
   ...aggregateTypes('Standard', 'standard'),
   ...aggregateTypes('LedgerEntry', 'ledger_entry'),
+  ...Object.fromEntries(Object.keys(aggregateTypes('YearTarget', 'year_target')).map((t) => [t, ['year_target', 'indicator'] as const])),
   AggregateDepartment: ['department'], // a group's department, joined in the same GROUP BY
 };
 
@@ -168,6 +169,7 @@ export const FIELD_TABLES: Record<string, readonly TrackedTable[]> = {
   'Query.innovationTopicsAggregate': [],
   'Query.standardsAggregate': [],
   'Query.ledgerEntriesAggregate': [],
+  'Query.yearTargetsAggregate': [],
 };
 
 /**
@@ -195,6 +197,7 @@ export const ARGUMENT_TABLES: Record<string, Record<string, readonly TrackedTabl
   'Query.evaluations': { filter: ['department', 'department_alias'] },
   // Aggregates filter as the lists; groupBy joins responsibilities (DEPARTMENT, ROLE), departments and plans.
   ...Object.fromEntries(['indicators', 'specialTargets', 'rectifications', 'innovationTopics', 'standards'].map((t) => [`Query.${t}Aggregate`, { filter: LIST_FILTER, groupBy: GROUP_BY }])),
+  'Query.yearTargetsAggregate': { filter: LIST_FILTER, groupBy: GROUP_BY },
   // The ledger's: its list's filter; DEPARTMENT joins the filing department.
   'Query.ledgerEntriesAggregate': { filter: ['department', 'department_alias', 'indicator', 'special_target', 'milestone'], groupBy: ['department'] },
 };
