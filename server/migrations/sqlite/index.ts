@@ -11,6 +11,7 @@ import { Migration20261130100000 } from './Migration20261130100000';
 import { Migration20261130100100 } from './Migration20261130100100';
 import { Migration20261130100200 } from './Migration20261130100200';
 import { Migration20261130100300 } from './Migration20261130100300';
+import { Migration20261130110200 } from './Migration20261130110200';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
@@ -26,4 +27,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261130100100', class: Migration20261130100100 }, // published monthly bulletins (issue 15)
   { name: 'Migration20261130100200', class: Migration20261130100200 }, // evaluations and the 3+1 annual score: evaluation, score_rule, department_rating, innovation_bonus, score_publication (issue 15)
   { name: 'Migration20261130100300', class: Migration20261130100300 }, // citizen comments of the public page (issue 15)
+  { name: 'Migration20261130110200', class: Migration20261130110200 }, // the change log behind live subscriptions: row_change, row_change_set, their triggers and NOTIFY (issue 17)
 ];
