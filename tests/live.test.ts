@@ -231,6 +231,21 @@ describe('live changes: rowsChanged over graphql-ws', () => {
     expect(anonymous.messages).toEqual([]);
   });
 
+  it('filter.ids reads exactly the rows a change set names (what the grid asks for), on every plan table', async () => {
+    const ids = [indicators[7].id, indicators[2].id];
+    const page = (await hub.gql(`query($ids: [ID!]) { indicators(filter: { ids: $ids }) { totalCount items { id seq } } }`, { ids })).indicators;
+    expect(page.totalCount).toBe(2);
+    expect(page.items.map((r: any) => r.id).sort()).toEqual([...ids].sort());
+    for (const list of ['specialTargets', 'rectifications', 'innovationTopics', 'standards']) {
+      const all = (await hub.gql(`{ ${list}(limit: 3) { items { id } } }`))[list].items.map((r: any) => r.id);
+      const some = (await hub.gql(`query($ids: [ID!]) { ${list}(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: all.slice(1) }))[list];
+      expect(some.items.map((r: any) => r.id)).toEqual(all.slice(1));
+    }
+    expect((await hub.gql(`{ indicators(filter: { ids: [] }) { totalCount } }`)).indicators.totalCount).toBe(0);
+    const bad = await hub.gqlErrors(`{ indicators(filter: { ids: ["x"] }) { totalCount } }`);
+    expect(bad[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.ids[0]' });
+  });
+
   it('a refused credential is refused (4401); only subscriptions run over the socket', async () => {
     const bad = live({ table: 'INDICATORS' }, { authorization: 'Bearer not-a-token' });
     expect(await bad.closed).toBe(4401);
