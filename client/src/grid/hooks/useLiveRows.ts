@@ -62,7 +62,9 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
         if (node) flash.push(node);
       }
       if (spec.rowModel === 'clientSide') {
-        const remove = deleted.filter((r) => !busy(r.id)).map((r) => api.getRowNode(r.id)!.data!);
+        // Checked again now: this user's own create or delete may have come first while the rows were read.
+        const remove = deleted.filter((r) => !busy(r.id)).map((r) => api.getRowNode(r.id)?.data).filter(Boolean) as Row[];
+        added.splice(0, added.length, ...added.filter((r) => !api.getRowNode(r.id)));
         if (added.length || remove.length) {
           const result = api.applyTransaction({ add: added, remove });
           flash.push(...(result?.add ?? []));
@@ -72,7 +74,8 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
         await dataRef.current.reloadAll();
       }
       if (flash.length) api.flashCells({ rowNodes: flash });
-      if (marked.length) api.redrawRows({ rowNodes: marked.map((r) => api.getRowNode(r.id)).filter(Boolean) as IRowNode<Row>[] });
+      // Marked now on the rendered row (a redraw would close the open editor); rowClassRules keep the mark on later renders.
+      for (const r of marked) document.querySelectorAll(`.ag-row[row-id="${CSS.escape(r.id)}"]`).forEach((el) => el.classList.add('row-changed-elsewhere'));
       dataRef.current.updateCounts();
     };
     const stop = watchRows(LIVE_TABLE[spec.key], null, (change) => {
