@@ -263,7 +263,12 @@ describe('live changes: access and caps', () => {
   let hub: TestHub;
   let port = 0;
   beforeAll(async () => {
-    hub = await startHub({ seed: false, security: { anonymousRead: false } });
+    process.env.LIVE_KEEPALIVE_MS = '300'; // read by createApp (server/config.ts liveConfig)
+    try {
+      hub = await startHub({ seed: false, security: { anonymousRead: false } });
+    } finally {
+      delete process.env.LIVE_KEEPALIVE_MS;
+    }
     (hub.live as unknown as { config: { maxConnectionsPerUser: number } }).config.maxConnectionsPerUser = 2;
     port = await portOf(hub);
   });
@@ -286,6 +291,27 @@ describe('live changes: access and caps', () => {
     expect(again.errors).toEqual([]);
     await hub.gql(`mutation { createDepartment(input: { code: "live-dept", name: "区实时局", nameEn: "Live Bureau" }) { id } }`).catch(() => null);
     await Promise.all([kept[1].dispose(), again.dispose()]);
+  });
+
+  it('heartbeats: the server pings; a client that stops answering is dropped, one that answers stays', async () => {
+    const token = (await hub.gql(`mutation($p: String!) { login(username: "admin", password: $p) { token } }`, { p: ADMIN_PASSWORD })).login.token;
+    const open = (autoPong: boolean) =>
+      new Promise<{ ws: WebSocket; pings: () => number; closed: Promise<number> }>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws', { autoPong });
+        let pings = 0;
+        ws.on('ping', () => pings++);
+        const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+        ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+        ws.once('message', () => resolve({ ws, pings: () => pings, closed }));
+      });
+    const [silent, alive] = await Promise.all([open(false), open(true)]);
+    const dropped = await Promise.race([silent.closed, sleep(3000).then(() => 'still open')]);
+    expect(dropped).toBe(1006); // terminated without a closing handshake
+    expect(silent.pings()).toBeGreaterThan(0);
+    await sleep(1000); // several more rounds: the answering client stays
+    expect(alive.ws.readyState).toBe(WebSocket.OPEN);
+    expect(alive.pings()).toBeGreaterThan(2);
+    alive.ws.close();
   });
 });
 
