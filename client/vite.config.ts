@@ -39,6 +39,7 @@ export default defineConfig({
     port: 5173,
     // The GraphQL explorer's tabs are read from the project's README.md (one level up).
     fs: { allow: ['..'] },
-    proxy: { '/graphql': { target: API, changeOrigin: true } },
+    // ws: live changes (subscriptions over WebSocket); the API refuses a socket from another origin, so the proxy speaks as the API's own.
+    proxy: { '/graphql': { target: API, changeOrigin: true, ws: true, configure: (proxy) => proxy.on('proxyReqWs', (req) => req.setHeader('origin', API)) } },
   },
 });

@@ -12,6 +12,7 @@ import { User } from './accounts/user.entity';
 import { Credential, LoginAttempt } from './accounts/credential.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { DataGeneration } from './cache/data-generation.entity';
+import { RowChange, RowChangeSet } from './live/row-change.entity';
 import { YearTarget } from './year-targets/year-target.entity';
 import { Milestone } from './milestones/milestone.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
@@ -29,4 +30,4 @@ import { ScorePublication } from './scores/score-publication.entity';
 import { Dataset, DatasetLinkToken } from './datasets/dataset.entity';
 
 /** Every entity, for MikroORM's discovery. */
-export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment, Evaluation, ScoreRule, DepartmentRating, InnovationBonus, ScorePublication, Dataset, DatasetLinkToken];
+export const entities = [BaseRow, PlanItem, Plan, Department, DepartmentAlias, Responsibility, Indicator, SpecialTarget, Rectification, InnovationTopic, Standard, User, Credential, LoginAttempt, AuditEntry, DataGeneration, YearTarget, Milestone, LedgerEntry, EvidenceFile, Evidence, DemoMark, RectificationStep, RectificationFeedback, PublishedBulletin, Comment, Evaluation, ScoreRule, DepartmentRating, InnovationBonus, ScorePublication, Dataset, DatasetLinkToken, RowChange, RowChangeSet];

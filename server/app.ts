@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
-import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, evidenceConfig, type DatabaseConfig, type EvidenceConfig, type SecurityConfig } from './config';
+import { DEFAULT_SECURITY, DEFAULT_SEED_FILE, evidenceConfig, liveConfig, type LiveConfig, type DatabaseConfig, type EvidenceConfig, type SecurityConfig } from './config';
 import { initORM, type Em, type Orm, type OrmOptions } from './orm';
 import { buildGraphQLSchema, operationInputsValid } from './schema';
 import { jitPlugin } from './read/jit';
@@ -33,6 +33,8 @@ import { Role } from '../schema/accounts/account.enums';
 import { registerEvidence } from './evidence/evidence.routes';
 import { registerBulletins } from './bulletins/bulletin.routes';
 import { redactUrl, registerDatasets, registerPersistedOnly } from './datasets/dataset.routes';
+import { registerLive } from './live/server';
+import type { LiveHub } from './live/hub';
 
 export interface AppOptions extends OrmOptions {
   database: DatabaseConfig;
@@ -50,6 +52,8 @@ export interface AppOptions extends OrmOptions {
   evidence?: Partial<EvidenceConfig>;
   /** Compiled reads (server/read/compiled.ts) in front of Apollo; default on. Tests turn it off to compare. */
   compiledReads?: boolean;
+  /** Live subscriptions (server/live); by default from the LIVE_* settings. */
+  live?: Partial<LiveConfig>;
 }
 
 export interface PlanHub {
@@ -59,6 +63,8 @@ export interface PlanHub {
   security: SecurityConfig;
   /** How many requests the compiled reads answered, and how many they left to Apollo. */
   compiledReads: CompiledReadsStats;
+  /** Live subscriptions of this process (rowsChanged over WebSocket at /graphql). */
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -195,6 +201,8 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
   registerBulletins(app, { orm, authOf, anonymousRead: security.anonymousRead }); // GET /bulletins/2019-06.xlsx|pdf|html
   registerDatasets(app, { orm, apollo, authOf, anonymousRead: security.anonymousRead, auth }); // GET /datasets/<name>.csv|json|xlsx
   app.get('/health', async () => ({ ok: true }));
+  const database = options.database.engine === 'postgresql' ? { engine: 'postgresql' as const, url: options.database.url, schema: options.pgSchema } : { engine: 'sqlite' as const };
+  const live = registerLive(app, { schema, orm, config: { ...liveConfig(), ...options.live }, anonymousRead: security.anonymousRead, database }); // GraphQL subscriptions over WebSocket at /graphql
   await registerUi(app);
 
   return {
@@ -203,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<PlanHub> {
     orm,
     security,
     compiledReads,
+    live,
     async close() {
       await app.close();
       await orm.close();

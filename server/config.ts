@@ -143,3 +143,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb: nonNegative(env.RESPONSE_CACHE_MB, 64, 'RESPONSE_CACHE_MB'),
   };
 }
+
+/** Live subscriptions (server/live): GraphQL over WebSocket at /graphql. */
+export interface LiveConfig {
+  /** LIVE_MAX_CONNECTIONS: open subscription connections in all (default 2,000). */
+  maxConnections: number;
+  /** LIVE_MAX_CONNECTIONS_PER_USER: per account, or per address when signed out (default 20: a few tabs). */
+  maxConnectionsPerUser: number;
+  /** LIVE_KEEPALIVE_MS: the server pings each connection this often and drops one that has not answered the last ping (default 12 s). */
+  keepAliveMs: number;
+  /** LIVE_MAX_ROWS: a change set with more changed rows is announced as `reload` (default 500). */
+  maxRowsPerMessage: number;
+  /** LIVE_RETENTION_MINUTES: how long the change log keeps a change for clients catching up (default 60). */
+  retentionMinutes: number;
+  /** LIVE_POLL_MS: SQLite only, how often the log is looked at while someone is subscribed (default 250 ms). */
+  pollMs: number;
+}
+
+export const DEFAULT_LIVE: LiveConfig = { maxConnections: 2000, maxConnectionsPerUser: 20, keepAliveMs: 12_000, maxRowsPerMessage: 500, retentionMinutes: 60, pollMs: 250 };
+
+export function liveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
+  const whole = (name: string, fallback: number) => {
+    const n = positive(env[name], fallback, name);
+    if (!Number.isInteger(n)) throw new Error(`${name} "${env[name]}" is not a whole number`);
+    return n;
+  };
+  return {
+    maxConnections: whole('LIVE_MAX_CONNECTIONS', DEFAULT_LIVE.maxConnections),
+    maxConnectionsPerUser: whole('LIVE_MAX_CONNECTIONS_PER_USER', DEFAULT_LIVE.maxConnectionsPerUser),
+    keepAliveMs: whole('LIVE_KEEPALIVE_MS', DEFAULT_LIVE.keepAliveMs),
+    maxRowsPerMessage: whole('LIVE_MAX_ROWS', DEFAULT_LIVE.maxRowsPerMessage),
+    retentionMinutes: positive(env.LIVE_RETENTION_MINUTES, DEFAULT_LIVE.retentionMinutes, 'LIVE_RETENTION_MINUTES'),
+    pollMs: whole('LIVE_POLL_MS', DEFAULT_LIVE.pollMs),
+  };
+}

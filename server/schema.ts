@@ -33,6 +33,7 @@ import { DepartmentRatingResolver, InnovationBonusResolver, ScoreResolver } from
 import { DatasetResolver } from './datasets/dataset.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
+import { LiveResolver, LIVE_PUBSUB } from './live/live.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -41,10 +42,12 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, RectificationLoopResolver, RectificationStepResolver, RectificationFeedbackResolver, BulletinResolver,
-      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver, AggregateResolver],
+      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver, AggregateResolver, LiveResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // type-graphql wants a PubSub for any subscription; rowsChanged brings its own `subscribe` (server/live/hub.ts), so none is used.
+    pubSub: LIVE_PUBSUB,
   })
     .then(describeTextRules)
     .then((schema) => servePrefetched(schema, READ_TYPES));

@@ -35,4 +35,4 @@ export const TRACKED_TABLES = [
   'dataset', 'dataset_link_token',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
-export const UNTRACKED_TABLES = ['login_attempt', 'data_generation', 'mikro_orm_migrations'] as const;
+export const UNTRACKED_TABLES = ['login_attempt', 'data_generation', 'mikro_orm_migrations', 'row_change', 'row_change_set'] as const;

@@ -1,5 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { ResponsibilityRole } from '../responsibilities/responsibility.enums';
 
 /** What every plan-table filter has: plan, department (+ role) and free-text search. */
@@ -16,6 +16,10 @@ export abstract class ItemFilter {
   @Field(() => String, { nullable: true, description: 'Plan code; all plans when absent.' })
   @IsOptional() @IsString() @MaxLength(64)
   planCode?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these rows (at most 1,000 ids): what a grid reads again when rowsChanged names them.' })
+  @IsOptional() @ArrayMaxSize(1000)
+  ids?: string[];
 }
 
 @InputType()

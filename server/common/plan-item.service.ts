@@ -146,6 +146,7 @@ export abstract class PlanItemService<E extends PlanItem> {
     const order = this.orderClause(orderBy);
 
     const qb = this.em.createQueryBuilder(this.entity, 'e');
+    if (filter.ids != null) qb.andWhere({ id: { $in: filter.ids.map((id, i) => parseId(id, `filter.ids[${i}]`)) } } as never);
     if (filter.planCode != null) {
       const plan = await this.deps.plans.resolve(filter.planCode, 'filter.planCode');
       qb.andWhere({ plan: plan.id } as never);

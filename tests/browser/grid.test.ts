@@ -81,10 +81,16 @@ describe('the indicators grid', { timeout: 60_000 }, () => {
     const [a] = await Promise.all([indicatorsTab(), openTable(b.page, server.url, '/indicators')]);
     const original = (await indicator(5)).name;
 
+    // B is typing when A's save arrives (live changes, issue 17): B's row is marked, not overwritten.
+    const editing = cell(b.page, 5, 'name');
+    await editing.dblclick();
+    const input = editing.locator('input');
+    await input.waitFor();
+    await input.fill('社会消费品零售总额（B 改）');
     await typeInto(cell(a.page, 5, 'name'), '社会消费品零售总额（A 改）');
     await cellState(a.page, 5, 'name', 'saved').waitFor();
-
-    await typeInto(cell(b.page, 5, 'name'), '社会消费品零售总额（B 改）');
+    await b.page.locator('.ag-row[row-id="5"].row-changed-elsewhere').first().waitFor();
+    await input.press('Enter');
     const conflict = b.page.getByRole('alert').filter({ hasText: '保存冲突' });
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('其他人已先保存了这一行');

@@ -26,6 +26,7 @@ import { usePendingSaveWarning, useUndoShortcuts } from './hooks/useUndoShortcut
 import { useRowActions } from './hooks/useRowActions';
 import { useColumnLayout } from './hooks/useColumnLayout';
 import { useSessionRefresh } from './hooks/useSessionRefresh';
+import { useLiveRows } from './hooks/useLiveRows';
 
 // Grid options as constants: a new object on every render would make AG Grid re-apply them.
 // Header labels wrap onto a second line rather than being cut ("Target val…").
@@ -68,6 +69,9 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   useUndoShortcuts(apiRef, controller);
   usePendingSaveWarning(controller.pending > 0);
   useSessionRefresh(apiRef, user);
+  const changedElsewhere = useLiveRows(spec, apiRef, controller, data);
+  // A row someone else changed while this user edits it: marked, not overwritten (hooks/useLiveRows).
+  const rowClassRules = useMemo(() => ({ 'row-changed-elsewhere': (p: { data?: Row }) => !!p.data && changedElsewhere.current.has(p.data.id) }), [changedElsewhere]);
 
   const { setPanel } = focus;
   const context = useMemo<GridContext>(
@@ -141,6 +145,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
             defaultColDef={DEFAULT_COL}
             context={context}
             getRowId={getRowId}
+            rowClassRules={rowClassRules}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
             stopEditingWhenCellsLoseFocus

@@ -108,6 +108,11 @@ export class EditController {
     else api.getRowNode(row.id)?.setData(data);
   }
 
+  /** Whether typed values of this row are still waiting to be saved (live changes leave such rows alone). */
+  hasPendingEdits(rowId: string): boolean {
+    return !!this.overlay.get(rowId)?.size;
+  }
+
   /** A row saved on the server: remember it and show it. */
   applyServerRow(row: Row) {
     if (this.overlay.get(row.id)?.size) this.confirmed.set(row.id, row);

@@ -12,6 +12,7 @@ import { Migration20261130100100 } from './Migration20261130100100';
 import { Migration20261130100200 } from './Migration20261130100200';
 import { Migration20261130100300 } from './Migration20261130100300';
 import { Migration20261130110100 } from './Migration20261130110100';
+import { Migration20261130110200 } from './Migration20261130110200';
 
 export const sqliteMigrations = [
   { name: 'Migration20261127035800', class: Migration20261127035800 },
@@ -28,4 +29,5 @@ export const sqliteMigrations = [
   { name: 'Migration20261130100200', class: Migration20261130100200 }, // evaluations and the 3+1 annual score: evaluation, score_rule, department_rating, innovation_bonus, score_publication (issue 15)
   { name: 'Migration20261130100300', class: Migration20261130100300 }, // citizen comments of the public page (issue 15)
   { name: 'Migration20261130110100', class: Migration20261130110100 }, // datasets and their link tokens (issue 16)
+  { name: 'Migration20261130110200', class: Migration20261130110200 }, // the change log behind live subscriptions: row_change, row_change_set, their triggers and NOTIFY (issue 17)
 ];

@@ -78,7 +78,8 @@ export function useRowActions(spec: TableSpec, apiRef: RefObject<GridApi<Row> | 
     const a = apiRef.current;
     if (!a) return;
     if (spec.rowModel === 'clientSide') {
-      a.applyTransaction({ add: [row] });
+      // The live change (hooks/useLiveRows) may have brought the new row first.
+      a.applyTransaction(a.getRowNode(row.id) ? { update: [row] } : { add: [row] });
       setTimeout(() => {
         updateCounts();
         locate(row.id);
