@@ -99,8 +99,8 @@ describe('the descriptors and the GraphQL schema agree', () => {
     for (const d of gridTables.filter((d) => d.name !== 'departments')) {
       const filter = schema.getType(`${d.typeName}Filter`) as GraphQLInputObjectType;
       const described = d.fields.filter((f) => f.filter).map((f) => (f.filter === 'department' ? 'department' : (f.filterArg ?? f.field)));
-      // Every plan table's filter also has search, planCode and a department's role.
-      expect(Object.keys(filter.getFields()).sort(), d.typeName).toEqual([...described, 'search', 'planCode', 'role'].sort());
+      // Every plan table's filter also has search, planCode, a department's role and row ids (the live grid's refetch).
+      expect(Object.keys(filter.getFields()).sort(), d.typeName).toEqual([...described, 'search', 'planCode', 'role', 'ids'].sort());
     }
   });
 });
