@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { useEffect, useRef } from 'react';
 import { apollo, liveSocket } from './client';
 import type { TableKey } from '../tables/types';
 
@@ -65,4 +66,30 @@ export function watchRows(table: string, planCode: string | null, onChange: (cha
     off();
     stop?.();
   };
+}
+
+/**
+ * Reads a page's figures again when the data under them changes (issue 17: the department page, the
+ * monitoring board, the public page): follows these live tables and calls `refresh` once a burst of
+ * changes has settled (300 ms), never on the first connection. Subscriptions the server refuses
+ * (signed out where anonymous reading is off) simply deliver nothing.
+ */
+export function useLiveRefresh(tables: readonly string[], refresh: () => void, enabled = true) {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  const key = tables.join(',');
+  useEffect(() => {
+    if (!enabled || !key) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stops = key.split(',').map((table) =>
+      watchRows(table, null, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => latest.current(), 300);
+      }),
+    );
+    return () => {
+      clearTimeout(timer);
+      for (const stop of stops) stop();
+    };
+  }, [key, enabled]);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { useLiveRefresh } from '../api/live';
 import { fmt, useI18n, type Lang } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { searchDepartments, useDepartments } from '../api/departments';
@@ -84,7 +85,7 @@ export function DepartmentPage() {
   const [active, setActive] = useState(-1);
   useEffect(() => setText(name), [name]);
 
-  const { data, loading, error } = useQuery(DEPARTMENT_PAGE, {
+  const { data, loading, error, refetch } = useQuery(DEPARTMENT_PAGE, {
     // The URL's words go to the server as they are: it refuses an unknown one.
     variables: { name, year, attribute: (attribute || undefined) as IndicatorAttribute | undefined, role: (role || undefined) as ResponsibilityRole | undefined },
     skip: !name,
@@ -103,7 +104,17 @@ export function DepartmentPage() {
   };
   const suggestions = useMemo(() => searchDepartments(departments, text, 8), [departments, text]);
   const dept = data?.department;
-  const score = useQuery(DEPARTMENT_SCORE, { variables: { name: dept?.name ?? '', year }, skip: !dept, fetchPolicy: 'network-only' }).data?.scorecard[0];
+  const scoreQuery = useQuery(DEPARTMENT_SCORE, { variables: { name: dept?.name ?? '', year }, skip: !dept, fetchPolicy: 'network-only' });
+  const score = scoreQuery.data?.scorecard[0];
+  // What colleagues change (rows, responsibilities, approvals) shows without reloading the page.
+  useLiveRefresh(
+    ['INDICATORS', 'SPECIAL_TARGETS', 'RECTIFICATIONS', 'INNOVATION_TOPICS', 'STANDARDS', 'DEPARTMENTS', 'LEDGER', 'YEAR_TARGETS'],
+    () => {
+      void refetch().catch(() => {});
+      if (dept) void scoreQuery.refetch().catch(() => {});
+    },
+    !!name,
+  );
   const zh = lang === 'zh';
 
   return (

@@ -1,3 +1,4 @@
+import { useLiveRefresh } from '../../api/live';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { fmt, useI18n, type Lang } from '../../i18n';
 import { navigate, useLocation } from '../../router';
@@ -54,6 +55,19 @@ export function BoardPage() {
   const [summary, setSummary] = useState<BoardSummary | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+
+  // A change in the ledger, the year targets or the indicators reads the figures again, in place.
+  const [tick, setTick] = useState(0);
+  useLiveRefresh(['LEDGER', 'YEAR_TARGETS', 'INDICATORS'], () => setTick((n) => n + 1));
+  useEffect(() => {
+    if (!tick) return;
+    let live = true;
+    loadBoard(year).then((r) => live && setItems(r), () => {});
+    loadSummary(year, period).then((r) => live && setSummary(r), () => {});
+    return () => {
+      live = false;
+    };
+  }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     let live = true;

@@ -1,3 +1,4 @@
+import { useLiveRefresh } from '../../api/live';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { fmt, formatDateTime, useI18n } from '../../i18n';
 import { StatusChip, statusYear, PLAN_FIRST_YEAR, PLAN_LAST_YEAR } from '../../ui/status';
@@ -35,6 +36,18 @@ export default function PublicSite() {
   const [data, setData] = useState<PublicData | null>(null);
   const [error, setError] = useState(false);
   const [trend, setTrend] = useState<string | null>(null);
+
+  // Approvals, new year targets and the plan tables' changes show without reloading the page.
+  const [tick, setTick] = useState(0);
+  useLiveRefresh(['LEDGER', 'YEAR_TARGETS', 'INDICATORS', 'SPECIAL_TARGETS', 'RECTIFICATIONS'], () => setTick((n) => n + 1));
+  useEffect(() => {
+    if (!tick) return;
+    let live = true;
+    loadPublic(year).then((d) => live && setData(d), () => {});
+    return () => {
+      live = false;
+    };
+  }, [tick]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     let live = true;
