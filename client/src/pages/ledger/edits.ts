@@ -1,4 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
+import { CellStates, type CellState } from '../../grid/cellStates';
 import type { Lang } from '../../i18n';
 import { toProblem, type Problem } from '../../api/errors';
 import { isVersionConflict } from '../../api/describe';
@@ -17,7 +18,7 @@ interface Step {
   after: number | string | null;
 }
 type Mode = 'edit' | 'undo' | 'redo';
-export type CellState = 'saving' | 'saved' | 'failed';
+export type { CellState };
 
 const zhen = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -58,12 +59,13 @@ function inputOf(e: LedgerEntry, patch: Partial<Record<LedgerField, number | str
  * why, a conflict shows the newer entry — as the plan tables' grids do (grid/controller.ts).
  */
 export class LedgerEdits {
-  private states = new Map<string, { state: CellState; token: number }>();
-  private token = 0;
+  private readonly cells: CellStates;
   private queue: Promise<unknown> = Promise.resolve();
   pending = 0;
 
-  constructor(private readonly host: { api(): GridApi<LedgerEntry> | null; lang(): Lang; changed(): void; saved(entry: LedgerEntry): void }) {}
+  constructor(private readonly host: { api(): GridApi<LedgerEntry> | null; lang(): Lang; changed(): void; saved(entry: LedgerEntry): void }) {
+    this.cells = new CellStates(() => host.api());
+  }
 
   get canUndo() {
     return done.length > 0;
@@ -73,28 +75,11 @@ export class LedgerEdits {
   }
 
   cellState(rowId: string | undefined, col: string): CellState | undefined {
-    return rowId ? this.states.get(`${rowId}|${col}`)?.state : undefined;
+    return this.cells.get(rowId, col);
   }
 
   private setState(rowId: string, col: string, state: CellState | null) {
-    const key = `${rowId}|${col}`;
-    const token = ++this.token;
-    if (state) this.states.set(key, { state, token });
-    else this.states.delete(key);
-    this.refresh(rowId, col);
-    const ttl = state === 'saved' ? 2500 : state === 'failed' ? 8000 : 0;
-    if (ttl)
-      setTimeout(() => {
-        if (this.states.get(key)?.token !== token) return;
-        this.states.delete(key);
-        this.refresh(rowId, col);
-      }, ttl);
-  }
-
-  private refresh(rowId: string, col: string) {
-    const api = this.host.api();
-    const node = api?.getRowNode(rowId);
-    if (api && node) api.refreshCells({ rowNodes: [node], columns: [col], force: true });
+    this.cells.set(rowId, col, state);
   }
 
   private row(rowId: string): LedgerEntry | undefined {

@@ -1,4 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
+import { CellStates, type CellState } from '../../grid/cellStates';
 import type { Lang } from '../../i18n';
 import { explain, toProblem, type Problem } from '../../api/errors';
 import { isVersionConflict, reason } from '../../api/describe';
@@ -26,7 +27,7 @@ type Step =
   | { kind: 'input'; rowId: string; field: InputField; before: unknown; after: unknown };
 
 type Mode = 'edit' | 'undo' | 'redo' | 'retry';
-export type CellState = 'saving' | 'saved' | 'failed';
+export type { CellState };
 
 const zhen = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -53,14 +54,13 @@ const undone: Step[] = [];
  * the newer row — as the plan tables' grids do (grid/controller.ts).
  */
 export class YearTargetEdits {
-  private states = new Map<string, { state: CellState; token: number }>();
-  private token = 0;
+  private readonly cells: CellStates;
   private queue: Promise<unknown> = Promise.resolve();
   pending = 0;
 
-  constructor(
-    private readonly host: { api(): GridApi<YearTargetIndicator> | null; lang(): Lang; changed(): void },
-  ) {}
+  constructor(private readonly host: { api(): GridApi<YearTargetIndicator> | null; lang(): Lang; changed(): void }) {
+    this.cells = new CellStates(() => host.api());
+  }
 
   get canUndo() {
     return done.length > 0;
@@ -70,28 +70,11 @@ export class YearTargetEdits {
   }
 
   cellState(rowId: string | undefined, col: string): CellState | undefined {
-    return rowId ? this.states.get(`${rowId}|${col}`)?.state : undefined;
+    return this.cells.get(rowId, col);
   }
 
   private setState(rowId: string, col: string, state: CellState | null) {
-    const key = `${rowId}|${col}`;
-    const token = ++this.token;
-    if (state) this.states.set(key, { state, token });
-    else this.states.delete(key);
-    this.refresh(rowId, col);
-    const ttl = state === 'saved' ? 2500 : state === 'failed' ? 8000 : 0;
-    if (ttl)
-      setTimeout(() => {
-        if (this.states.get(key)?.token !== token) return;
-        this.states.delete(key);
-        this.refresh(rowId, col);
-      }, ttl);
-  }
-
-  private refresh(rowId: string, col: string) {
-    const api = this.host.api();
-    const node = api?.getRowNode(rowId);
-    if (api && node) api.refreshCells({ rowNodes: [node], columns: [col], force: true });
+    this.cells.set(rowId, col, state);
   }
 
   row(rowId: string): YearTargetIndicator | undefined {
