@@ -9,7 +9,7 @@ import { fieldOf } from '../tables/specs';
 import { formatValue, sameInput, toInput } from '../tables/values';
 import type { Row, TableSpec } from '../tables/types';
 import { cellLabel, quote, rowLabel } from './labels';
-import { historyOf, type Change, type History } from './undo';
+import { historyOf, stepRunner, type Change, type History } from './undo';
 import { refreshDepartments } from '../api/departments';
 import { signInActions } from '../api/session';
 import { RefusedValue } from './numberCells';
@@ -45,6 +45,7 @@ export class EditController {
   /** Typed values not yet confirmed, per row. */
   private overlay = new Map<string, Map<string, unknown>>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly steps = stepRunner(() => this.queue);
   pending = 0;
 
   constructor(private readonly host: GridHost) {
@@ -172,29 +173,27 @@ export class EditController {
     return this.commit(changes, 'paste');
   }
 
-  async undo() {
-    const step = this.history.peekUndo();
-    if (!step) {
-      notify({ kind: 'info', title: zhen(this.lang, '没有可撤销的修改', 'Nothing to undo') });
-      return;
-    }
-    const ok = await this.commit(
-      step.changes.map((c) => ({ ...c, before: c.after, after: c.before })),
-      'undo',
-    );
-    if (ok) this.history.undoApplied();
-    this.host.changed();
+  undo() {
+    return this.steps(async () => {
+      const step = this.history.peekUndo();
+      if (!step) return void notify({ kind: 'info', title: zhen(this.lang, '没有可撤销的修改', 'Nothing to undo') });
+      const ok = await this.commit(
+        step.changes.map((c) => ({ ...c, before: c.after, after: c.before })),
+        'undo',
+      );
+      if (ok) this.history.undoApplied();
+      this.host.changed();
+    });
   }
 
-  async redo() {
-    const step = this.history.peekRedo();
-    if (!step) {
-      notify({ kind: 'info', title: zhen(this.lang, '没有可重做的修改', 'Nothing to redo') });
-      return;
-    }
-    const ok = await this.commit(step.changes, 'redo');
-    if (ok) this.history.redoApplied();
-    this.host.changed();
+  redo() {
+    return this.steps(async () => {
+      const step = this.history.peekRedo();
+      if (!step) return void notify({ kind: 'info', title: zhen(this.lang, '没有可重做的修改', 'Nothing to redo') });
+      const ok = await this.commit(step.changes, 'redo');
+      if (ok) this.history.redoApplied();
+      this.host.changed();
+    });
   }
 
   /**

@@ -51,3 +51,25 @@ export function historyOf(table: string): History {
   if (!h) histories.set(table, (h = new History()));
   return h;
 }
+
+/**
+ * Runs undo and redo one after another, each once the saves queued before it have settled, so each
+ * takes its step from the stacks as the server's answers left them: Ctrl+Z then Ctrl+Y pressed
+ * quickly redoes what was undone, and two quick Ctrl+Z undo two steps, not one step twice.
+ * `saves` returns the grid's current save queue.
+ */
+export function stepRunner(saves: () => Promise<unknown>) {
+  let chain: Promise<unknown> = Promise.resolve();
+  return (step: () => Promise<void>): Promise<void> => {
+    const run = chain.then(async () => {
+      let settled: Promise<unknown>;
+      do {
+        settled = saves();
+        await settled;
+      } while (settled !== saves());
+      await step();
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  };
+}

@@ -1,5 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { CellStates, type CellState } from '../../grid/cellStates';
+import { stepRunner } from '../../grid/undo';
 import type { Lang } from '../../i18n';
 import { explain, toProblem, type Problem } from '../../api/errors';
 import { isVersionConflict, reason } from '../../api/describe';
@@ -56,6 +57,7 @@ const undone: Step[] = [];
 export class YearTargetEdits {
   private readonly cells: CellStates;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly steps = stepRunner(() => this.queue);
   pending = 0;
 
   constructor(private readonly host: { api(): GridApi<YearTargetIndicator> | null; lang(): Lang; changed(): void }) {
@@ -126,20 +128,24 @@ export class YearTargetEdits {
     });
   }
 
-  async undo() {
-    const step = done[done.length - 1];
-    const lang = this.host.lang();
-    if (!step) return void notify({ kind: 'info', title: zhen(lang, '没有可撤销的修改', 'Nothing to undo') });
-    if (await this.run(invert(step), 'undo')) undone.push(done.pop()!);
-    this.host.changed();
+  undo() {
+    return this.steps(async () => {
+      const step = done[done.length - 1];
+      const lang = this.host.lang();
+      if (!step) return void notify({ kind: 'info', title: zhen(lang, '没有可撤销的修改', 'Nothing to undo') });
+      if (await this.run(invert(step), 'undo')) undone.push(done.pop()!);
+      this.host.changed();
+    });
   }
 
-  async redo() {
-    const step = undone[undone.length - 1];
-    const lang = this.host.lang();
-    if (!step) return void notify({ kind: 'info', title: zhen(lang, '没有可重做的修改', 'Nothing to redo') });
-    if (await this.run(step, 'redo')) done.push(undone.pop()!);
-    this.host.changed();
+  redo() {
+    return this.steps(async () => {
+      const step = undone[undone.length - 1];
+      const lang = this.host.lang();
+      if (!step) return void notify({ kind: 'info', title: zhen(lang, '没有可重做的修改', 'Nothing to redo') });
+      if (await this.run(step, 'redo')) done.push(undone.pop()!);
+      this.host.changed();
+    });
   }
 
   private run(step: Step, mode: Mode): Promise<boolean> {
