@@ -16,7 +16,9 @@ import type { AuthSettings } from '../accounts/account.service';
 import { createServices } from '../services';
 import { PUBLIC_ROOT_FIELDS } from '../public/public.fields';
 import { buildGraphQLSchema } from '../schema';
-import { flatten, jsonObject, shapeOf, variablesFromQueryString, type Column, type Row } from './dataset.query';
+import { flatten, jsonObject, shapeOf, variablesFromQueryString, type Column, type Row, type Shape } from './dataset.query';
+import { PAGE_LIMIT, PAGE_OFFSET, nextPageSize, pagedRoot, type PagedRoot } from './dataset.pages';
+import { generationReader, type Generations } from '../cache/generation';
 import type { Dataset } from '../../schema/datasets/dataset.entity';
 
 export interface DatasetRoutesOptions {
@@ -54,6 +56,7 @@ const linkActor = (dataset: string): Actor => ({ userId: null, username: `link:$
  * (that dataset only). Names without one of the three extensions fall through to the UI (/datasets).
  */
 export function registerDatasets(app: FastifyInstance, options: DatasetRoutesOptions) {
+  const generations = generationReader(options.orm);
   app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>('/datasets/:file', async (request, reply) => {
     const match = /^([a-z0-9][a-z0-9-]*)\.(csv|json|xlsx)$/.exec(request.params.file);
     if (!match) return reply.callNotFound();
@@ -85,16 +88,20 @@ export function registerDatasets(app: FastifyInstance, options: DatasetRoutesOpt
       const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
       const given = variablesFromQueryString(schema, operation, Object.fromEntries(Object.entries(params).filter(([k]) => !RESERVED.has(k))));
       const variables = { ...jsonObject(dataset.variables, 'variables'), ...given };
-      const data = await run(options, actor, dataset.query, variables);
       const shape = shapeOf(schema, document, operation);
       const labels = columnsBy === 'paths' ? {} : (jsonObject(dataset.columnLabels, 'columnLabels') as Record<string, string>);
       const headers = shape.columns.map((c) => labels[c.path] ?? c.path);
-      const rows = flatten(data, shape);
+      // Refusals (a wrong filter, a limit too large, no access) come before the first byte, as coded errors.
+      const rows = await answerRows(options, actor, dataset.query, variables, shape, pagedRoot(schema, document, operation, variables), generations);
       const out = new PassThrough();
       reply.header('content-type', FORMATS[format]).header('cache-control', 'no-store');
       if (format !== 'json') reply.header('content-disposition', `attachment; filename="${dataset.name}.${format}"`);
       const write = format === 'csv' ? writeCsv : format === 'json' ? writeJson : writeXlsx;
-      write(headers, shape.columns, rows, out, dataset.title).catch((error) => out.destroy(error));
+      write(headers, shape.columns, rows, out, dataset.title).catch((error) => {
+        // The status line has gone: the download is cut off, so the tool reports a failed refresh instead of keeping a partial table.
+        request.log.warn({ dataset: dataset.name, err: error }, 'dataset download cut off');
+        out.destroy(error);
+      });
       return reply.send(out);
     } catch (error) {
       const known = toAppError(error);
@@ -102,6 +109,60 @@ export function registerDatasets(app: FastifyInstance, options: DatasetRoutesOpt
       return sendRefusal(reply, STATUS[known.code] ?? 400, known.code, known.message, known.details);
     }
   });
+}
+
+/** Pages of rows: each page's rows are produced while it is written, the next page read after. */
+type Pages = AsyncIterable<Iterable<Row>>;
+
+/**
+ * The dataset's rows. A query over one paged list is read page by page (dataset.pages.ts): first
+ * its `totalCount` with the query's own arguments (so every refusal comes before the download
+ * starts), then pages of root items sized to hold about ROWS_PER_PAGE rows each. Pages are separate
+ * reads: when the list's table changes between them (a row created, deleted or re-sorted could be
+ * skipped or repeated), the download is cut off rather than finished with a table that never existed.
+ * Any other query is answered in one piece.
+ */
+async function answerRows(
+  options: DatasetRoutesOptions, actor: Actor, query: string, variables: Record<string, unknown>, shape: Shape, root: PagedRoot | null, generations: () => Promise<Generations>,
+): Promise<Pages> {
+  const whole = async function* (data: Record<string, unknown>) {
+    yield flatten(data, shape);
+  };
+  if (!root) return whole(await run(options, actor, query, variables));
+  const before = root.tables.length ? await generations() : null;
+  const probe = await run(options, actor, root.probe, variables);
+  const total = Number((probe[root.key] as { totalCount?: number } | null)?.totalCount ?? 0);
+  const end = root.offset + Math.max(0, Math.min(root.limit, total - root.offset));
+  // Nothing to page through: the query's own answer (its parent row with empty list cells).
+  if (end <= root.offset) return whole(await run(options, actor, query, variables));
+  const read = (offset: number, limit: number) => run(options, actor, root.page, { ...variables, [PAGE_LIMIT]: limit, [PAGE_OFFSET]: offset });
+  const moved = async () => before !== null && root.tables.some((t) => before[t] !== undefined) && (await generations().then((now) => root.tables.some((t) => now[t] !== before[t])));
+  let size = 1;
+  let first: Record<string, unknown> | null = await read(root.offset, Math.min(size, end - root.offset));
+  return (async function* () {
+    let at = root.offset;
+    let pages = 0;
+    while (at < end) {
+      const data = first ?? (await read(at, Math.min(size, end - at)));
+      first = null;
+      pages++;
+      const items = ((data[root.key] as { items?: unknown[] } | null)?.items ?? []).length;
+      if (items === 0) break; // rows were deleted while reading: cut off below
+      let rows = 0;
+      yield (function* () {
+        for (const row of flatten(data, shape)) {
+          rows++;
+          yield row;
+        }
+      })();
+      at += items;
+      size = nextPageSize(size, items, rows);
+      if ((at < end || pages > 1) && (await moved())) {
+        throw new AppError(ErrorCode.CONFLICT, `the list changed while it was being read page by page (after ${at - root.offset} of ${end - root.offset} items); download it again`, { reason: 'DATA_CHANGED' });
+      }
+    }
+    if (at < end) throw new AppError(ErrorCode.CONFLICT, `the list shrank while it was being read (${at - root.offset} of ${end - root.offset} items); download it again`, { reason: 'DATA_CHANGED' });
+  })();
 }
 
 /** Runs the query through Apollo as POST /graphql does; any error refuses the whole table (a table with holes would mislead). */
@@ -127,15 +188,17 @@ async function put(out: Writable, text: string | Buffer) {
 /** Rows go out in batches, so a large answer is written while the client reads it. */
 const BATCH = 500;
 
-async function writeCsv(headers: string[], columns: Column[], rows: Iterable<Row>, out: Writable): Promise<void> {
+async function writeCsv(headers: string[], columns: Column[], pages: Pages, out: Writable): Promise<void> {
   const options = { record_delimiter: 'windows' as const };
   await put(out, '\uFEFF' + stringify([headers.map(guardCell)], options));
   let batch: string[][] = [];
-  for (const row of rows) {
-    batch.push(row.map((v) => (v == null ? '' : typeof v === 'string' ? guardCell(v) : String(v))));
-    if (batch.length === BATCH) {
-      await put(out, stringify(batch, options));
-      batch = [];
+  for await (const rows of pages) {
+    for (const row of rows) {
+      batch.push(row.map((v) => (v == null ? '' : typeof v === 'string' ? guardCell(v) : String(v))));
+      if (batch.length === BATCH) {
+        await put(out, stringify(batch, options));
+        batch = [];
+      }
     }
   }
   if (batch.length) await put(out, stringify(batch, options));
@@ -143,17 +206,19 @@ async function writeCsv(headers: string[], columns: Column[], rows: Iterable<Row
   out.end();
 }
 
-async function writeJson(headers: string[], _columns: Column[], rows: Iterable<Row>, out: Writable): Promise<void> {
+async function writeJson(headers: string[], _columns: Column[], pages: Pages, out: Writable): Promise<void> {
   await put(out, '[');
   let n = 0;
   let chunk = '';
-  for (const row of rows) {
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < headers.length; i++) o[headers[i]] = row[i] ?? null;
-    chunk += (n++ ? ',\n' : '\n') + JSON.stringify(o);
-    if (chunk.length > 65_536) {
-      await put(out, chunk);
-      chunk = '';
+  for await (const rows of pages) {
+    for (const row of rows) {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < headers.length; i++) o[headers[i]] = row[i] ?? null;
+      chunk += (n++ ? ',\n' : '\n') + JSON.stringify(o);
+      if (chunk.length > 65_536) {
+        await put(out, chunk);
+        chunk = '';
+      }
     }
   }
   await put(out, chunk + (n ? '\n]\n' : ']\n'));
@@ -162,17 +227,19 @@ async function writeJson(headers: string[], _columns: Column[], rows: Iterable<R
 
 const NUMERIC = new Set(['Int', 'Float']);
 
-async function writeXlsx(headers: string[], columns: Column[], rows: Iterable<Row>, out: Writable, title?: string): Promise<void> {
+async function writeXlsx(headers: string[], columns: Column[], pages: Pages, out: Writable, title?: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet((title ?? 'data').replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'data', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((h, i) => ({ header: h, key: String(i), width: Math.min(40, Math.max(10, h.length * 2)), style: columns[i].type === 'Int' ? { numFmt: '0' } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let n = 0;
-  for (const row of rows) {
-    // Numbers stay numbers (years as integers), booleans booleans; text is guarded against formulas.
-    sheet.addRow(row.map((v, i) => (v == null ? null : NUMERIC.has(columns[i].type) && typeof v === 'number' ? v : typeof v === 'boolean' ? v : guardCell(String(v))))).commit();
-    if (++n % BATCH === 0) await new Promise((r) => setImmediate(r));
+  for await (const rows of pages) {
+    for (const row of rows) {
+      // Numbers stay numbers (years as integers), booleans booleans; text is guarded against formulas.
+      sheet.addRow(row.map((v, i) => (v == null ? null : NUMERIC.has(columns[i].type) && typeof v === 'number' ? v : typeof v === 'boolean' ? v : guardCell(String(v))))).commit();
+      if (++n % BATCH === 0) await new Promise((r) => setImmediate(r));
+    }
   }
   sheet.commit();
   await workbook.commit();

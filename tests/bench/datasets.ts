@@ -12,6 +12,8 @@ import { dropAll, loadSynthetic, postgresAnswers, syntheticPlan, tempDir, tempPo
 import { cpuSeconds, gql, round, startServer, stopAll } from './http';
 
 const QUERY = `query AllLeads { departments { code name indicators(role: LEAD) { seq name unit targetValue attribute } } }`;
+/** A paged list (read page by page, dataset.pages.ts): the first 1,000 indicators with their departments and year targets. */
+const PAGED = `query Paged { indicators(limit: 1000) { items { seq name responsibilities { role department { name } } yearTargets { year targetValue } } } }`;
 const ADMIN = { username: 'bench-admin', password: `bench-${process.pid}-${Math.random().toString(36).slice(2)}` };
 
 async function timed(pid: number, run: () => Promise<{ bytes: number }>) {
@@ -57,6 +59,18 @@ async function main() {
           return { bytes: (await res.arrayBuffer()).byteLength };
         });
       }
+      // The paged list: its CSV beside the same query as one POST /graphql answer.
+      await gql(hub.url, 'mutation($i: DatasetInput!) { saveDataset(input: $i) { name } }', { i: { name: 'paged', title: '分页', query: PAGED } }, headers);
+      const pagedAnswer = (await gql(hub.url, PAGED, {}, headers)).data.indicators.items as { responsibilities: unknown[]; yearTargets: unknown[] }[];
+      const paged: Record<string, unknown> = { rows: pagedAnswer.reduce((n, i) => n + Math.max(1, i.responsibilities.length) * Math.max(1, i.yearTargets.length), 0) };
+      paged.graphqlJson = await timed(hub.proc.pid!, async () => ({ bytes: Buffer.byteLength((await gql(hub.url, PAGED, {}, headers)).text) }));
+      paged.csv = await timed(hub.proc.pid!, async () => {
+        const res = await fetch(`${hub.url}/datasets/paged.csv`, { headers });
+        if (!res.ok) throw new Error(`paged csv: ${res.status} ${(await res.text()).slice(0, 300)}`);
+        return { bytes: (await res.arrayBuffer()).byteLength };
+      });
+      paged.csvOverGraphql = round((paged.csv as { ms: number }).ms / (paged.graphqlJson as { ms: number }).ms, 2);
+      result.paged = paged;
       await hub.stop();
       out[engine] = result;
       console.error(`[datasets] ${engine}: ${JSON.stringify(result)}`);
