@@ -158,9 +158,11 @@ export interface LiveConfig {
   retentionMinutes: number;
   /** LIVE_POLL_MS: SQLite only, how often the log is looked at while someone is subscribed (default 250 ms). */
   pollMs: number;
+  /** LIVE_RECHECK_MS: how often each open connection's credential is checked again, so a sign-out, an expired session, a revoked token or a changed role reaches sockets already open (default 15 s). */
+  recheckMs: number;
 }
 
-export const DEFAULT_LIVE: LiveConfig = { maxConnections: 2000, maxConnectionsPerUser: 20, keepAliveMs: 12_000, maxRowsPerMessage: 500, retentionMinutes: 60, pollMs: 250 };
+export const DEFAULT_LIVE: LiveConfig = { maxConnections: 2000, maxConnectionsPerUser: 20, keepAliveMs: 12_000, maxRowsPerMessage: 500, retentionMinutes: 60, pollMs: 250, recheckMs: 15_000 };
 
 export function liveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
   const whole = (name: string, fallback: number) => {
@@ -175,5 +177,6 @@ export function liveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
     maxRowsPerMessage: whole('LIVE_MAX_ROWS', DEFAULT_LIVE.maxRowsPerMessage),
     retentionMinutes: positive(env.LIVE_RETENTION_MINUTES, DEFAULT_LIVE.retentionMinutes, 'LIVE_RETENTION_MINUTES'),
     pollMs: whole('LIVE_POLL_MS', DEFAULT_LIVE.pollMs),
+    recheckMs: whole('LIVE_RECHECK_MS', DEFAULT_LIVE.recheckMs),
   };
 }

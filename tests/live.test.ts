@@ -264,10 +264,12 @@ describe('live changes: access and caps', () => {
   let port = 0;
   beforeAll(async () => {
     process.env.LIVE_KEEPALIVE_MS = '300'; // read by createApp (server/config.ts liveConfig)
+    process.env.LIVE_RECHECK_MS = '200';
     try {
       hub = await startHub({ seed: false, security: { anonymousRead: false } });
     } finally {
       delete process.env.LIVE_KEEPALIVE_MS;
+      delete process.env.LIVE_RECHECK_MS;
     }
     (hub.live as unknown as { config: { maxConnectionsPerUser: number } }).config.maxConnectionsPerUser = 2;
     port = await portOf(hub);
@@ -291,6 +293,40 @@ describe('live changes: access and caps', () => {
     expect(again.errors).toEqual([]);
     await hub.gql(`mutation { createDepartment(input: { code: "live-dept", name: "区实时局", nameEn: "Live Bureau" }) { id } }`).catch(() => null);
     await Promise.all([kept[1].dispose(), again.dispose()]);
+  });
+
+  it('open sockets follow their credential: signing out or a revoked token closes them (4401), a changed role asks them to reconnect (4205)', async () => {
+    const login = async (username: string, password: string) => (await hub.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password })).login.token as string;
+    // A session that signs out.
+    const session = await login('admin', ADMIN_PASSWORD);
+    const signedIn = subscribe(port, { table: 'INDICATORS' }, { authorization: `Bearer ${session}` });
+    await sleep(400);
+    expect(signedIn.errors).toEqual([]);
+    const out = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: JSON.stringify({ query: 'mutation { logout }' }) });
+    expect((await out.json()).data.logout).toBe(true);
+    expect(await signedIn.closed).toBe(4401);
+    // An API token that is revoked.
+    const made = (await hub.gql(`mutation { createApiToken(input: { name: "live" }) { token apiToken { id } } }`)).createApiToken;
+    const byToken = subscribe(port, { table: 'STANDARDS' }, { authorization: `Bearer ${made.token}` });
+    await sleep(400);
+    expect(byToken.errors).toEqual([]);
+    await hub.gql(`mutation($id: ID!) { revokeApiToken(id: $id) }`, { id: made.apiToken.id });
+    expect(await byToken.closed).toBe(4401);
+    // A role changed through the hub ends the user's sessions (account.service): closed.
+    await hub.user('live-viewer', Role.VIEWER);
+    const users = (await hub.gql(`{ users { id username } }`)).users as { id: string; username: string }[];
+    const viewer = users.find((u) => u.username === 'live-viewer')!;
+    const asViewer = subscribe(port, { table: 'INDICATORS' }, { authorization: `Bearer ${await login('live-viewer', ADMIN_PASSWORD)}` });
+    await sleep(600);
+    expect(asViewer.errors).toEqual([]);
+    await hub.gql(`mutation($id: ID!) { updateUser(id: $id, input: { role: ADMIN }) { role } }`, { id: viewer.id });
+    expect(await asViewer.closed).toBe(4401);
+    // A role changed past the hub (plain SQL) leaves the session valid: the socket is asked to reconnect as the account reads now.
+    const again = subscribe(port, { table: 'INDICATORS' }, { authorization: `Bearer ${await login('live-viewer', ADMIN_PASSWORD)}` });
+    await sleep(600);
+    expect(again.errors).toEqual([]);
+    await hub.orm.em.fork().getConnection().execute(`update "user" set role = 'VIEWER' where username = 'live-viewer'`);
+    expect(await again.closed).toBe(4205);
   });
 
   it('heartbeats: the server pings; a client that stops answering is dropped, one that answers stays', async () => {

@@ -23,9 +23,18 @@ export interface LiveOptions {
 /** What a connection keeps beside graphql-ws's socket and upgrade request: who it stands for. */
 type ConnectionExtra = { actor?: Actor };
 
+/** An open connection, as the credential check sees it. */
+interface Connection {
+  socket: WebSocket;
+  credential: string | null;
+  actor: Actor;
+}
+
 /** graphql-ws close codes the client does not retry (4401) and retries later (1013: try again later). */
 const UNAUTHORIZED = 4401;
 const TRY_AGAIN_LATER = 1013;
+/** The account behind the connection changed (role, department, read-only): reconnect to subscribe as it is now (retried). */
+const CREDENTIALS_CHANGED = 4205;
 
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol) on the HTTP server's port, path
@@ -43,6 +52,28 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   let open = 0;
   const perUser = new Map<string, number>();
+  const connections = new Set<Connection>();
+
+  // Checked again while open: a sign-out, an expired or revoked session or token closes the socket
+  // (4401, not retried by the protocol's own rules), a changed role or department asks the client to
+  // reconnect (4205) so its subscriptions are filtered as the account reads now. One check per
+  // credential, however many tabs share it.
+  const recheck = setInterval(() => {
+    const byCredential = new Map<string | null, Connection[]>();
+    for (const c of connections) if (c.credential !== null) byCredential.set(c.credential, [...(byCredential.get(c.credential) ?? []), c]);
+    for (const [credential, group] of byCredential) {
+      void authenticate(options.orm.em.fork() as unknown as Em, credential).then(
+        ({ actor, authError }) => {
+          for (const c of group) {
+            if (authError || (actor.role === null && !options.anonymousRead)) refuse(c.socket, UNAUTHORIZED, authError?.message ?? 'Your session has ended: sign in again.');
+            else if (!sameAccount(actor, c.actor)) refuse(c.socket, CREDENTIALS_CHANGED, 'Your account changed: reconnect to follow the tables as it reads now.');
+          }
+        },
+        () => {}, // the database is away: kept until the next check
+      );
+    }
+  }, config.recheckMs);
+  recheck.unref();
 
   app.server.on('upgrade', (request: IncomingMessage, socket, head) => {
     const path = (request.url ?? '').split('?')[0];
@@ -77,7 +108,10 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
         if (mine >= config.maxConnectionsPerUser) return refuse(socket, TRY_AGAIN_LATER, `Too many live connections for one user (at most ${config.maxConnectionsPerUser}).`);
         open++;
         perUser.set(who, mine + 1);
+        const connection: Connection = { socket, credential, actor };
+        connections.add(connection);
         socket.once('close', () => {
+          connections.delete(connection);
           open--;
           const left = (perUser.get(who) ?? 1) - 1;
           if (left > 0) perUser.set(who, left);
@@ -109,10 +143,15 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
 
   // Before the HTTP server closes: open WebSockets would hold it open.
   app.addHook('preClose', async () => {
+    clearInterval(recheck);
     await hub.close();
     await server.dispose();
   });
   return hub;
+}
+
+function sameAccount(a: Actor, b: Actor): boolean {
+  return a.userId === b.userId && a.role === b.role && a.departmentId === b.departmentId && a.readOnly === b.readOnly;
 }
 
 function refuse(socket: WebSocket, code: number, reason: string): false {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { apollo } from './client';
+import { apollo, liveSocket } from './client';
 import { graphql } from './generated';
 import type { SessionUserFragment } from './generated/graphql';
 import type { FieldSpec, Row, TableSpec } from '../tables/types';
@@ -25,7 +25,11 @@ export const currentUser = () => current;
 export const useSession = () => useSyncExternalStore(subscribe, currentUser);
 
 function set(user: SessionUser | null) {
+  const before = current;
   current = user;
+  // Live subscriptions follow the tables as the socket's account reads them: a new account (signed in,
+  // out, or as someone else) reconnects, and the subscriptions are made again with the new cookie.
+  if (before !== undefined && (before?.username ?? null) !== (user?.username ?? null)) liveSocket.terminate();
   emit();
 }
 
