@@ -123,7 +123,13 @@ describe('the dataset editor', { timeout: 120_000 }, () => {
 
   it('en: completes an enum value, marks a wrong field, refuses a wrong number, saves a relabelled column', async () => {
     const { page } = en;
-    await openEditor(page);
+    // Reached without reloading from GraphiQL, which started the same GraphQL mode with its own schema first.
+    await page.goto(`${server.url}/graphiql`);
+    await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+    await page.getByRole('link', { name: 'Import / export' }).click();
+    await page.getByRole('link', { name: /^Datasets/ }).click();
+    await editor(page).waitFor();
+    await eventually(() => page.locator('.query-editor-bar').innerText()).toContain('Ctrl+Space');
     // An enum argument's values come from the schema.
     await setQuery(page, 'query Q {\n  indicators(filter: { attribute: ', 'BIN');
     await eventually(() => suggestions(page)).toContain('BINDING');
@@ -143,6 +149,16 @@ describe('the dataset editor', { timeout: 120_000 }, () => {
     await eventually(() => notices(page).last().innerText()).toContain('A default variable is wrong; nothing was saved');
     expect(await dataset('editor-en')).toBeNull();
     await page.getByTestId('dataset-var-year').fill('2019');
+
+    // A mutation fits the schema (no mark in the editor) but a dataset only reads: the server says so.
+    const query = await editor(page).locator('.view-lines').innerText();
+    await setQuery(page, 'mutation SignOut { logout }');
+    await page.getByTestId('dataset-save').click();
+    await eventually(() => page.getByTestId('dataset-refusal').innerText()).toMatch(/A dataset only reads[\s\S]*BAD_USER_INPUT · QUERY_NOT_READ/);
+    expect(await page.getByTestId('dataset-query-problems').count()).toBe(0);
+    expect(await dataset('editor-en')).toBeNull();
+    await setQuery(page, query.replace(/\u00a0/g, ' '));
+    await eventually(() => page.getByTestId('dataset-var-year').inputValue()).toBe('2019');
 
     await expect.poll(() => page.locator('[data-testid="dataset-labels"] tbody code').allInnerTexts()).toEqual(['indicators.items.seq', 'indicators.items.name', 'indicators.items.progress.status']);
     await page.getByTestId('dataset-label-indicators.items.progress.status').fill('Status 2019');

@@ -35,7 +35,8 @@ let models = 0;
 /** The GraphQL mode, once per page (GraphiQL, when it was opened first, already started it: then it is reused). */
 function graphqlMode() {
   api ??= initializeMode({
-    diagnosticSettings: {},
+    // GraphiQL's settings (@graphiql/react constants), so that GraphiQL opened later in the tab finds what it set up itself.
+    diagnosticSettings: { validateVariablesJSON: {}, jsonDiagnosticSettings: { validate: true, schemaValidation: 'error', allowComments: true, trailingCommas: 'ignore' } },
     completionSettings: { __experimental__fillLeafsOnComplete: false },
   });
   return api;
@@ -56,7 +57,7 @@ export default function QueryEditor({ value, onChange, schema, readOnly, label }
   const [prettifyError, setPrettifyError] = useState<string | null>(null);
 
   useEffect(() => {
-    const mode = graphqlMode();
+    graphqlMode();
     const model = monaco.editor.createModel(value, 'graphql', monaco.Uri.file(`/dataset-query-${++models}.graphql`));
     const editor = monaco.editor.create(host.current!, {
       model,
@@ -92,7 +93,6 @@ export default function QueryEditor({ value, onChange, schema, readOnly, label }
         run: () => void runPrettify(),
       }),
     ];
-    void mode;
     return () => {
       subs.forEach((s) => s.dispose());
       editor.dispose();
@@ -100,7 +100,6 @@ export default function QueryEditor({ value, onChange, schema, readOnly, label }
       editorRef.current = null;
     };
     // The editor is made once; value, readOnly and the schema reach it through the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
