@@ -205,7 +205,7 @@ export function DatasetsPage() {
             <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="dataset-title" disabled={!office} />
           </label>
           <div className="form-label">
-            <span id="dataset-query-label">{t(T.query)}</span>
+            <span>{t(T.query)}</span>
             <Suspense fallback={<div className="query-editor-loading">{t(T.loadingEditor)}</div>}>
               <QueryEditor value={draft.query} onChange={(query) => setDraft((d) => ({ ...d, query }))} schema={schema} readOnly={!office} label={t(T.query)} />
             </Suspense>
