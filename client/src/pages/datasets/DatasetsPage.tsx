@@ -1,13 +1,22 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { formatDateTime, useI18n } from '../../i18n';
 import { useSession } from '../../api/session';
 import { toProblem } from '../../api/errors';
-import { notify } from '../../ui/notify';
+import { dismiss, notify } from '../../ui/notify';
 import { gridTheme } from '../../grid/theme';
-import { createLinkToken, deleteDataset, loadDatasets, loadLinkTokens, previewRows, revokeLinkToken, saveDataset, type DatasetDraft, type DatasetRow } from './api';
+import { createLinkToken, deleteDataset, loadDatasets, loadLinkTokens, previewRows, revokeLinkToken, saveDataset, type DatasetRow } from './api';
+import { analyse, defaultLabels, readVariable, toFormText, type Analysis } from './analysis';
+import { useHubSchema } from './schema';
+import { VariablesForm } from './VariablesForm';
+import { ColumnLabels } from './ColumnLabels';
+import { toRefusal, type Refusal } from './refusal';
+import './datasets.css';
+
+// Monaco and the GraphQL language service (a few MB, shared with /graphiql): only when this page opens.
+const QueryEditor = lazy(() => import('./QueryEditor'));
 
 const T = {
   title: { zh: '数据集（BI 链接）', en: 'Datasets (BI links)' },
@@ -21,8 +30,11 @@ const T = {
   name: { zh: '名称（链接用，小写字母、数字和 -）', en: 'Name (in the link: lower-case letters, digits and -)' },
   caption: { zh: '标题', en: 'Title' },
   query: { zh: 'GraphQL 查询', en: 'GraphQL query' },
-  variables: { zh: '默认变量（JSON）', en: 'Default variables (JSON)' },
-  labels: { zh: '列名（JSON，留空则用字段的中文名）', en: 'Column labels (JSON; empty: the fields’ Chinese labels)' },
+  variables: { zh: '默认变量', en: 'Default variables' },
+  labels: { zh: '列名', en: 'Column labels' },
+  loadingEditor: { zh: '正在加载查询编辑器…', en: 'Loading the query editor…' },
+  badVariables: { zh: '默认变量有误，未保存', en: 'A default variable is wrong; nothing was saved' },
+  refused: { zh: '服务器拒绝保存', en: 'The server refused to save' },
   save: { zh: '保存并预览', en: 'Save and preview' },
   remove: { zh: '删除', en: 'Delete' },
   saved: { zh: '已保存', en: 'Saved' },
@@ -41,12 +53,30 @@ const T = {
   officeOnly: { zh: '只有考评办（管理员）可以管理数据集。', en: 'Only the evaluation office (ADMIN) manages datasets.' },
 };
 
-const EMPTY: DatasetDraft = { name: '', title: '', query: 'query Indicators($attribute: IndicatorAttribute) {\n  indicators(filter: { attribute: $attribute }, limit: 1000) {\n    items { seq name unit targetText responsibilities { role department { name } } }\n  }\n}', variables: '{"attribute": "BINDING"}', columnLabels: '' };
+interface Draft {
+  name: string;
+  title: string;
+  query: string;
+}
+const EMPTY_QUERY = 'query Indicators($attribute: IndicatorAttribute, $limit: Int = 1000) {\n  indicators(filter: { attribute: $attribute }, limit: $limit) {\n    items { seq name unit targetText responsibilities { role department { name } } }\n  }\n}\n';
+const EMPTY: Draft = { name: '', title: '', query: EMPTY_QUERY };
+const EMPTY_VARIABLES: Record<string, string> = { attribute: 'BINDING' };
+
+function parseObject(text: string | null | undefined): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text ?? '');
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
- * 数据集: saved queries served as links (issue 16). The office writes the query (a textarea), its
- * default variables and column labels, saves it and sees the first 100 rows as the JSON link gives
- * them, copies the links, and creates or revokes link tokens.
+ * 数据集: saved queries served as links (issue 16). The office writes the query in a GraphQL editor
+ * that knows the hub's schema (./QueryEditor, loaded with this page only), gives the variables the
+ * query declares their defaults in a typed form and the query's columns their headers in a table,
+ * saves it and sees the first 100 rows as the JSON link gives them, copies the links, and creates or
+ * revokes link tokens.
  */
 export function DatasetsPage() {
   const { lang, t } = useI18n();
@@ -54,11 +84,30 @@ export function DatasetsPage() {
   const office = user?.role === 'ADMIN';
   const [datasets, setDatasets] = useState<DatasetRow[]>([]);
   const [current, setCurrent] = useState<DatasetRow | null>(null);
-  const [draft, setDraft] = useState<DatasetDraft>(EMPTY);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  /** The variables form's text, by variable name (what a link's parameter would say). */
+  const [varText, setVarText] = useState<Record<string, string>>(EMPTY_VARIABLES);
+  /** The labels as saved (or none, for a new dataset) and as typed in the table, by column path. */
+  const [savedLabels, setSavedLabels] = useState<Record<string, string>>({});
+  const [labelEdits, setLabelEdits] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  /** The refusals' messages (they stay until closed): closed by the save that gets through. */
+  const refusalNotices = useRef<number[]>([]);
   const [rows, setRows] = useState<Record<string, unknown>[]>([]);
   const [tokens, setTokens] = useState<Awaited<ReturnType<typeof loadLinkTokens>>>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const schema = useHubSchema();
+
+  // The variables and columns of the query as typed; while it does not parse, those of the last text that did.
+  const lastGood = useRef<Analysis>({ variables: [], columns: [] });
+  const analysis = useMemo(() => {
+    const a = analyse(draft.query, schema);
+    if (a) lastGood.current = a;
+    return lastGood.current;
+  }, [draft.query, schema]);
+  const proposed = useMemo(() => defaultLabels(analysis.columns), [analysis.columns]);
+  const labelOf = (path: string) => labelEdits[path] ?? savedLabels[path] ?? proposed[path] ?? '';
 
   const fail = useCallback((error: unknown) => notify({ kind: 'error', title: toProblem(error).message }), []);
   const reload = useCallback(() => loadDatasets().then(setDatasets).catch(fail), [fail]);
@@ -69,7 +118,13 @@ export function DatasetsPage() {
       setCurrent(d);
       setSecret(null);
       setRows([]);
-      setDraft(d ? { name: d.name, title: d.title, query: d.query, variables: d.variables, columnLabels: d.columnLabels } : EMPTY);
+      setRefusal(null);
+      setDraft(d ? { name: d.name, title: d.title, query: d.query } : EMPTY);
+      const specs = analyse(d?.query ?? EMPTY_QUERY, null)?.variables ?? [];
+      const values: Record<string, unknown> = d ? parseObject(d.variables) : EMPTY_VARIABLES;
+      setVarText(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, toFormText(v, specs.find((s) => s.name === k))])));
+      setSavedLabels(d ? (parseObject(d.columnLabels) as Record<string, string>) : {});
+      setLabelEdits({});
       if (!d) return setTokens([]);
       await Promise.all([previewRows(d.name).then(setRows), office ? loadLinkTokens(d.name).then(setTokens) : Promise.resolve()]).catch(fail);
     },
@@ -77,14 +132,35 @@ export function DatasetsPage() {
   );
 
   const save = async () => {
+    // The form's values as the variables' types; a wrong one is refused here, with its message on the input.
+    const variables: Record<string, unknown> = {};
+    for (const spec of analysis.variables) {
+      const read = readVariable(varText[spec.name] ?? '', spec, lang);
+      if ('error' in read) {
+        refusalNotices.current.push(notify({ kind: 'error', title: t(T.badVariables), body: `$${spec.name}: ${read.error}` }));
+        document.getElementById(`dataset-var-${spec.name}`)?.focus();
+        return;
+      }
+      if (read.value !== undefined) variables[spec.name] = read.value;
+    }
+    const labels: Record<string, string> = {};
+    for (const c of analysis.columns) {
+      const label = labelOf(c.path).trim();
+      if (label) labels[c.path] = label;
+    }
     setBusy(true);
+    setRefusal(null);
     try {
-      const saved = await saveDataset(draft, current && current.name === draft.name ? current.version : null);
+      const input = { ...draft, variables: JSON.stringify(variables), columnLabels: Object.keys(labels).length ? JSON.stringify(labels) : '' };
+      const saved = await saveDataset(input, current && current.name === draft.name ? current.version : null);
+      refusalNotices.current.splice(0).forEach(dismiss);
       notify({ kind: 'success', title: `${t(T.saved)}: ${saved.name}` });
       await reload();
       await open(saved);
     } catch (error) {
-      fail(error);
+      const r = toRefusal(error);
+      setRefusal(r);
+      refusalNotices.current.push(notify({ kind: 'error', title: t(r.words), detail: `${r.code}${r.reason ? ` · ${r.reason}` : ''}: ${r.message}` }));
     } finally {
       setBusy(false);
     }
@@ -128,18 +204,30 @@ export function DatasetsPage() {
             {t(T.caption)}
             <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} data-testid="dataset-title" disabled={!office} />
           </label>
-          <label className="form-label">
-            {t(T.query)}
-            <textarea value={draft.query} onChange={(e) => setDraft({ ...draft, query: e.target.value })} rows={10} style={{ width: '100%', fontFamily: 'monospace' }} data-testid="dataset-query" disabled={!office} spellCheck={false} />
-          </label>
-          <label className="form-label">
-            {t(T.variables)}
-            <textarea value={draft.variables} onChange={(e) => setDraft({ ...draft, variables: e.target.value })} rows={2} style={{ width: '100%', fontFamily: 'monospace' }} data-testid="dataset-variables" disabled={!office} />
-          </label>
-          <label className="form-label">
-            {t(T.labels)}
-            <textarea value={draft.columnLabels} onChange={(e) => setDraft({ ...draft, columnLabels: e.target.value })} rows={2} style={{ width: '100%', fontFamily: 'monospace' }} data-testid="dataset-labels" disabled={!office} />
-          </label>
+          <div className="form-label">
+            <span>{t(T.query)}</span>
+            <Suspense fallback={<div className="query-editor-loading">{t(T.loadingEditor)}</div>}>
+              <QueryEditor value={draft.query} onChange={(query) => setDraft((d) => ({ ...d, query }))} schema={schema} readOnly={!office} label={t(T.query)} />
+            </Suspense>
+          </div>
+          {refusal && (
+            <div className="dataset-refusal" role="alert" data-testid="dataset-refusal">
+              <strong>{t(T.refused)}</strong>: {t(refusal.words)}{' '}
+              <code>
+                {refusal.code}
+                {refusal.reason ? ` · ${refusal.reason}` : ''}
+              </code>
+              <div className="muted">{refusal.message}</div>
+            </div>
+          )}
+          <fieldset className="dataset-fieldset">
+            <legend>{t(T.variables)}</legend>
+            <VariablesForm specs={analysis.variables} values={varText} onChange={(name, text) => setVarText((v) => ({ ...v, [name]: text }))} disabled={!office} />
+          </fieldset>
+          <fieldset className="dataset-fieldset">
+            <legend>{t(T.labels)}</legend>
+            <ColumnLabels columns={analysis.columns} labelOf={labelOf} onChange={(path, label) => setLabelEdits((l) => ({ ...l, [path]: label }))} disabled={!office} />
+          </fieldset>
           {office && (
             <div style={{ display: 'flex', gap: '0.5rem' }}>
               <button type="button" onClick={() => void save()} disabled={busy} data-testid="dataset-save">
