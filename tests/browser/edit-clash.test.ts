@@ -170,7 +170,9 @@ for (const lang of ['zh', 'en'] as const) {
       await send(b.page, UPDATE, { id: row.id, v: row.version + 1, patch: { name: zh ? '乙方第二次' : 'B, second' } });
       await bannerShows(row.id);
       expect(await banner().textContent()).toContain(zh ? '本格现为“乙方第二次”' : 'this cell is now "B, second"');
-      await banner().getByRole('button', { name: zh ? '继续输入' : 'Keep typing' }).click();
+      // The choice from the keyboard, without leaving the editor.
+      await input.press('Alt+K');
+      expect(await banner().count()).toBe(0);
       expect(await input.inputValue()).toBe(mine);
       await input.press('Enter');
       await cellState(a.page, row.id, 'name', 'saved').waitFor();

@@ -4,7 +4,7 @@ import { useI18n, type Lang } from '../i18n';
 import { formatValue } from '../tables/values';
 import type { FieldSpec, Row } from '../tables/types';
 import { quote } from './labels';
-import { copyText, type EditClashState } from './hooks/useEditClash';
+import type { EditClashState } from './hooks/useEditClash';
 
 /** Up to this many changed fields are named with their new values; the rest only counted. */
 const NAMED = 3;
@@ -19,13 +19,11 @@ const shown = (field: FieldSpec, row: Row, lang: Lang) => quote(formatValue(fiel
  */
 export function EditClash({ state }: { state: EditClashState }) {
   const { lang, t } = useI18n();
-  const { clash } = state;
+  const { clash, copied } = state;
   const box = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
-  const [copied, setCopied] = useState<boolean | null>(null);
 
   useLayoutEffect(() => {
-    setCopied(null);
     if (!clash) return setPlace(null);
     // Under the cell (above it when there is no room), following the grid's scrolling.
     const position = () => {
@@ -89,33 +87,31 @@ export function EditClash({ state }: { state: EditClashState }) {
       {fresh ? (
         <div className="edit-clash-hint">
           {cellChanged && t({ zh: `您开始编辑时本格为${shown(field, held, lang)}。`, en: `When you started, this cell was ${shown(field, held, lang)}. ` })}
-          {t({ zh: '继续输入：保存时以新版本为准；采用新值：不保存，关闭编辑。', en: 'Keep typing: your save goes against the new version. Take the new value: nothing is saved, the editor closes.' })}
+          {t({ zh: '继续输入（Alt+K）：保存时以新版本为准；采用新值（Alt+N）：不保存，关闭编辑。', en: 'Keep typing (Alt+K): your save goes against the new version. Take the new value (Alt+N): nothing is saved, the editor closes.' })}
         </div>
       ) : (
-        copied === false && <div className="edit-clash-hint">{t({ zh: '浏览器不允许复制，请在编辑框中选中文字后按 Ctrl+C。', en: 'The browser refused to copy: select the text in the editor and press Ctrl+C.' })}</div>
+        <div className="edit-clash-hint">
+          {copied === false
+            ? t({ zh: '浏览器不允许复制，请在编辑框中选中文字后按 Ctrl+C。', en: 'The browser refused to copy: select the text in the editor and press Ctrl+C.' })
+            : t({ zh: '复制（Alt+K）；放弃并关闭（Alt+N）。按 Enter 或 Esc 关闭时，您输入的内容会留在消息里，直到您关闭它。', en: 'Copy (Alt+K); discard and close (Alt+N). Closed with Enter or Esc, what you typed stays in a message until you close it.' })}
+        </div>
       )}
       <div className="edit-clash-actions">
         {fresh ? (
           <>
-            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={state.keepTyping} data-testid="edit-clash-keep">
+            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={state.keepTyping} aria-keyshortcuts="Alt+K" title="Alt+K" data-testid="edit-clash-keep">
               {t({ zh: '继续输入', en: 'Keep typing' })}
             </button>
-            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={state.takeNew} data-testid="edit-clash-take">
+            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={state.takeNew} aria-keyshortcuts="Alt+N" title="Alt+N" data-testid="edit-clash-take">
               {t({ zh: '采用新值', en: 'Take the new value' })}
             </button>
           </>
         ) : (
           <>
-            <button
-              type="button"
-              tabIndex={-1}
-              onMouseDown={keepFocus}
-              onClick={async () => setCopied(await copyText(formatValue(field, state.typed(), lang)))}
-              data-testid="edit-clash-copy"
-            >
+            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void state.copyTyped()} aria-keyshortcuts="Alt+K" title="Alt+K" data-testid="edit-clash-copy">
               {copied ? t({ zh: '已复制', en: 'Copied' }) : t({ zh: '复制我输入的内容', en: 'Copy what I typed' })}
             </button>
-            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={state.takeNew} data-testid="edit-clash-close">
+            <button type="button" tabIndex={-1} onMouseDown={keepFocus} onClick={state.takeNew} aria-keyshortcuts="Alt+N" title="Alt+N" data-testid="edit-clash-close">
               {t({ zh: '放弃并关闭', en: 'Discard and close' })}
             </button>
           </>

@@ -46,9 +46,12 @@ const zhen = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
  */
 export function useEditClash(spec: TableSpec, apiRef: RefObject<GridApi<Row> | null>, controller: EditController, langRef: RefObject<Lang>) {
   const [clash, setClash] = useState<Clash | null>(null);
+  /** Whether what was typed into a deleted row went onto the clipboard (null: not tried). */
+  const [copied, setCopied] = useState<boolean | null>(null);
   /** The clash the banner shows; cleared before the buttons close the editor, so the close is not taken for Esc. */
   const current = useRef<Clash | null>(null);
   const show = useCallback((c: Clash | null) => {
+    if (current.current?.rowId !== c?.rowId || !c) setCopied(null);
     current.current = c;
     setClash(c);
   }, []);
@@ -106,6 +109,11 @@ export function useEditClash(spec: TableSpec, apiRef: RefObject<GridApi<Row> | n
     if (!c || !api || !node) return undefined;
     return api.getCellEditorInstances({ rowNodes: [node], columns: [c.field.name] })[0]?.getValue?.();
   }, [apiRef]);
+
+  const copyTyped = useCallback(async () => {
+    const c = current.current;
+    if (c) setCopied(await copyText(formatValue(c.field, typed(), langRef.current)));
+  }, [typed, langRef]);
 
   const keepTyping = useCallback(() => {
     const c = current.current;
@@ -176,21 +184,36 @@ export function useEditClash(spec: TableSpec, apiRef: RefObject<GridApi<Row> | n
       const v = typed();
       if (v !== undefined) last = v;
     };
+    // The choice from the keyboard, the focus staying in the editor: Alt+K keep typing (or copy, for a deleted row), Alt+N take the new value (or discard).
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || current.current !== clash) return;
+      const run = e.code === 'KeyK' ? (clash.fresh ? keepTyping : copyTyped) : e.code === 'KeyN' ? takeNew : null;
+      if (!run) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void run();
+    };
+    // A grid re-created (a language switch) or left takes its editor along.
+    const gone = () => current.current === clash && show(null);
     api.addEventListener('cellEditRequest', onRequest);
     api.addEventListener('cellEditingStopped', onStopped);
+    api.addEventListener('gridPreDestroyed', gone);
     document.addEventListener('input', keep, true);
+    document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('input', keep, true);
+      document.removeEventListener('keydown', onKey, true);
       if (api.isDestroyed()) return;
       api.removeEventListener('cellEditRequest', onRequest);
       api.removeEventListener('cellEditingStopped', onStopped);
+      api.removeEventListener('gridPreDestroyed', gone);
     };
-  }, [clash, apiRef, controller, spec, langRef, typed, show]);
+  }, [clash, apiRef, controller, spec, langRef, typed, show, keepTyping, takeNew, copyTyped]);
 
   // A grid that goes away (another table, a language switch) takes its editor and the banner with it.
   useEffect(() => () => void (current.current = null), []);
 
-  return { clash, onEditedRowChanged, keepTyping, takeNew, typed };
+  return { clash, copied, onEditedRowChanged, keepTyping, takeNew, copyTyped };
 }
 
 export type EditClashState = ReturnType<typeof useEditClash>;
