@@ -18,7 +18,7 @@ import type { GridData } from './useGridData';
  * hooks/useEditClash); one deleted under an open editor stays until the editor closes.
  * `reload` (a bulk import, or changes too old to list) reads the table again.
  */
-export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | null>, controller: EditController, data: GridData, onEditedRowChanged?: (change: EditedRowChange) => void) {
+export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | null>, controller: EditController, data: GridData, onEditedRowChanged?: (change: EditedRowChange) => void | Promise<void>) {
   /** Rows changed by someone else while this user was editing them. */
   const changedElsewhere = useRef(new Set<string>());
   const dataRef = useRef(data);
@@ -86,11 +86,9 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
       if (flash.length) api.flashCells({ rowNodes: flash });
       for (const r of [...marked, ...deletedEdited]) markRow(r.id, true);
       dataRef.current.updateCounts();
-      const tell = onEdited.current;
-      if (tell) {
-        for (const row of edited) tell({ rowId: row.id, fresh: row, settle: settle(row.id) });
-        for (const r of deletedEdited) tell({ rowId: r.id, fresh: null, settle: settle(r.id) });
-      }
+      const tell = (c: EditedRowChange) => void Promise.resolve(onEdited.current?.(c)).catch(() => {});
+      for (const row of edited) tell({ rowId: row.id, fresh: row, settle: settle(row.id) });
+      for (const r of deletedEdited) tell({ rowId: r.id, fresh: null, settle: settle(r.id) });
     };
     /** Drops a row's mark; `gone` takes a deleted row out of the grid (its editor has closed). */
     const settle = (id: string) => (gone?: boolean) => {
