@@ -27,6 +27,8 @@ import { useRowActions } from './hooks/useRowActions';
 import { useColumnLayout } from './hooks/useColumnLayout';
 import { useSessionRefresh } from './hooks/useSessionRefresh';
 import { useLiveRows } from './hooks/useLiveRows';
+import { useEditClash } from './hooks/useEditClash';
+import { EditClash } from './EditClash';
 
 // Grid options as constants: a new object on every render would make AG Grid re-apply them.
 // Header labels wrap onto a second line rather than being cut ("Target val…").
@@ -69,7 +71,8 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   useUndoShortcuts(apiRef, controller);
   usePendingSaveWarning(controller.pending > 0);
   useSessionRefresh(apiRef, user);
-  const changedElsewhere = useLiveRows(spec, apiRef, controller, data);
+  const clash = useEditClash(spec, apiRef, controller, langRef);
+  const changedElsewhere = useLiveRows(spec, apiRef, controller, data, clash.onEditedRowChanged);
   // A row someone else changed while this user edits it: marked, not overwritten (hooks/useLiveRows).
   const rowClassRules = useMemo(() => ({ 'row-changed-elsewhere': (p: { data?: Row }) => !!p.data && changedElsewhere.current.has(p.data.id) }), [changedElsewhere]);
 
@@ -192,6 +195,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
       </div>
       <StatusBar counts={data.counts} infinite={infinite} pending={controller.pending} access={access} />
       <PrintView job={printing.job} />
+      <EditClash state={clash} />
       {rows.adding && <AddRowDialog spec={spec} onClose={() => rows.setAdding(false)} onCreated={rows.onCreated} />}
       {rows.deleting && <DeleteDialog spec={spec} rows={rows.deleting} onCancel={() => rows.setDeleting(null)} onConfirm={() => void rows.doDelete(rows.deleting!)} />}
     </div>

@@ -114,6 +114,11 @@ export class EditController {
     return !!this.overlay.get(rowId)?.size;
   }
 
+  /** Resolves when the saves queued so far have finished (each one saved or refused). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   /** A row saved on the server: remember it and show it. */
   applyServerRow(row: Row) {
     if (this.overlay.get(row.id)?.size) this.confirmed.set(row.id, row);

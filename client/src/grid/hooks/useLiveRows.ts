@@ -13,13 +13,18 @@ import type { GridData } from './useGridData';
  * id) or are added to / taken out of a whole-loaded table. A row whose cell this user is editing,
  * or whose typed value is still being saved, is not touched: it is marked (`changedElsewhere`),
  * and the save then meets the server's version check (CONFLICT, with the newer row on offer).
+ * A row with an open editor is read again too (in the same request) and handed, with the way to
+ * apply or drop the mark, to `onEditedRowChanged` (the editor's "keep typing / take the new value",
+ * hooks/useEditClash); one deleted under an open editor stays until the editor closes.
  * `reload` (a bulk import, or changes too old to list) reads the table again.
  */
-export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | null>, controller: EditController, data: GridData) {
+export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | null>, controller: EditController, data: GridData, onEditedRowChanged?: (change: EditedRowChange) => void | Promise<void>) {
   /** Rows changed by someone else while this user was editing them. */
   const changedElsewhere = useRef(new Set<string>());
   const dataRef = useRef(data);
   dataRef.current = data;
+  const onEdited = useRef(onEditedRowChanged);
+  onEdited.current = onEditedRowChanged;
 
   useEffect(() => {
     let queue: Promise<void> = Promise.resolve();
@@ -30,7 +35,7 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
         await dataRef.current.reloadAll();
         return;
       }
-      const editing = new Set(api.getEditingCells().map((c) => api.getDisplayedRowAtIndex(c.rowIndex)?.id).filter(Boolean) as string[]);
+      const editing = editingRows(api);
       const busy = (id: string) => editing.has(id) || controller.hasPendingEdits(id);
       const updated = change.rows.filter((r) => r.kind === 'UPDATED').filter((r) => {
         const held = api.getRowNode(r.id)?.data;
@@ -41,12 +46,16 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
       const deleted = change.rows.filter((r) => r.kind === 'DELETED').filter((r) => api.getRowNode(r.id));
       const marked = updated.filter((r) => busy(r.id));
       for (const r of marked) changedElsewhere.current.add(r.id);
-      const fetchIds = [...updated.filter((r) => !busy(r.id)), ...(spec.rowModel === 'clientSide' ? created : [])].map((r) => r.id);
+      const deletedEdited = deleted.filter((r) => editing.has(r.id));
+      for (const r of deletedEdited) changedElsewhere.current.add(r.id);
+      // Rows with an open editor are read too: the editor shows what changed.
+      const fetchIds = [...updated.filter((r) => !busy(r.id) || editing.has(r.id)), ...(spec.rowModel === 'clientSide' ? created : [])].map((r) => r.id);
       const fresh = fetchIds.length ? (await listRows(spec, { filter: { ids: fetchIds.slice(0, MAX_PAGE) }, limit: MAX_PAGE, offset: 0 })).items : [];
       if (api.isDestroyed()) return;
       const flash: IRowNode<Row>[] = [];
       const createdIds = new Set(created.map((r) => r.id));
       const added: Row[] = [];
+      const edited: Row[] = [];
       for (const row of fresh) {
         if (createdIds.has(row.id)) {
           added.push(row);
@@ -54,6 +63,7 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
         }
         if (busy(row.id)) {
           changedElsewhere.current.add(row.id);
+          if (editing.has(row.id)) edited.push(row);
           continue;
         }
         changedElsewhere.current.delete(row.id);
@@ -69,14 +79,28 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
           const result = api.applyTransaction({ add: added, remove });
           flash.push(...(result?.add ?? []));
         }
-      } else if (created.length || deleted.length) {
+      } else if (created.length || deleted.length > deletedEdited.length) {
         // The server knows where new rows fall in the sort and filter; the cache reads its blocks again.
         await dataRef.current.reloadAll();
       }
       if (flash.length) api.flashCells({ rowNodes: flash });
-      // Marked now on the rendered row (a redraw would close the open editor); rowClassRules keep the mark on later renders.
-      for (const r of marked) document.querySelectorAll(`.ag-row[row-id="${CSS.escape(r.id)}"]`).forEach((el) => el.classList.add('row-changed-elsewhere'));
+      for (const r of [...marked, ...deletedEdited]) markRow(r.id, true);
       dataRef.current.updateCounts();
+      const tell = (c: EditedRowChange) => void Promise.resolve(onEdited.current?.(c)).catch(() => {});
+      for (const row of edited) tell({ rowId: row.id, fresh: row, settle: settle(row.id) });
+      for (const r of deletedEdited) tell({ rowId: r.id, fresh: null, settle: settle(r.id) });
+    };
+    /** Drops a row's mark; `gone` takes a deleted row out of the grid (its editor has closed). */
+    const settle = (id: string) => (gone?: boolean) => {
+      changedElsewhere.current.delete(id);
+      markRow(id, false);
+      const api = apiRef.current;
+      if (!gone || !api || api.isDestroyed()) return;
+      if (spec.rowModel === 'clientSide') {
+        const held = api.getRowNode(id)?.data;
+        if (held) api.applyTransaction({ remove: [held] });
+        dataRef.current.updateCounts();
+      } else void dataRef.current.reloadAll();
     };
     const stop = watchRows(LIVE_TABLE[spec.key], null, (change) => {
       queue = queue.then(() => apply(change)).catch(() => {});
@@ -85,4 +109,23 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
   }, [spec, apiRef, controller]);
 
   return changedElsewhere;
+}
+
+/** A change to a row this user has an editor open on. */
+export interface EditedRowChange {
+  rowId: string;
+  /** The row as the server has it now; null: deleted. */
+  fresh: Row | null;
+  /** Drops the row's changed-elsewhere mark; `gone`: also takes the (deleted) row out of the grid. */
+  settle(gone?: boolean): void;
+}
+
+/** The ids of the rows with an open cell editor. */
+export function editingRows(api: GridApi<Row>): Set<string> {
+  return new Set(api.getEditingCells().map((c) => api.getDisplayedRowAtIndex(c.rowIndex)?.id).filter(Boolean) as string[]);
+}
+
+/** Marked now on the rendered row (a redraw would close the open editor); rowClassRules keep the mark on later renders. */
+function markRow(id: string, on: boolean) {
+  document.querySelectorAll(`.ag-row[row-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.toggle('row-changed-elsewhere', on));
 }
