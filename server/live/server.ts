@@ -105,8 +105,9 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
         return undefined;
       },
       // Refusals carry their codes as over HTTP (NOT_FOUND for an unknown planCode …); unknown errors are masked.
+      // A variable the schema refuses (an unknown LiveTable) is the client's error, as Apollo says over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) } : undefined,
+        result.errors?.length ? { ...result, errors: result.errors.map(requestError).map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) } : undefined,
       context: (ctx) => ({ actor: ctx.extra.actor, live: hub, presence, connection: ctx.extra, anonymousRead: options.anonymousRead, authError: null }) as unknown as PresenceContext & Record<string, unknown>,
     },
     wss,
@@ -119,6 +120,12 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
     await server.dispose();
   });
   return hub;
+}
+
+/** graphql-js's refusals of the request itself (no resolver ran: no path; a variable's value refused by its type) get BAD_USER_INPUT rather than being masked. */
+function requestError(error: GraphQLError): GraphQLError {
+  if (error.path || error.extensions?.code || (error.originalError && !(error.originalError instanceof GraphQLError))) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 function refuse(socket: WebSocket, code: number, reason: string): false {
