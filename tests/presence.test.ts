@@ -223,8 +223,14 @@ describe('presence: who else has a live table open, and the row each edits', () 
     expect(names(await anonSees.next())).toEqual(['admin']);
     const refused = await anonymous.setEditing({ table: 'DEPARTMENTS', rowId: '1' });
     expect(refused.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
+    // A viewer is listed (signed in) but edits nothing.
+    await hub.user('viewer', Role.VIEWER);
+    const viewer = tab(await login('viewer'));
+    viewer.presence({ table: 'DEPARTMENTS' });
+    await aSees.next((l) => names(l).join() === 'viewer');
+    expect((await viewer.setEditing({ table: 'DEPARTMENTS', rowId: '1' })).errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
     await sleep(300);
-    expect(aSees.lists).toEqual([[]]); // nobody joined, as far as A can see
+    expect(aSees.lists.flat().map((e) => [e.username, e.rowId])).toEqual([['viewer', null]]); // the anonymous reader never joined; nobody marked a row
   });
 
   it('bad input is refused with a code, and changes nothing', async () => {

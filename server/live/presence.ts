@@ -8,7 +8,7 @@ import { Sql } from '../db/driver';
 import { AppError, ErrorCode, badInput, notFound } from '../errors';
 import { canReadEntry } from '../ledger/ledger.access';
 import type { LedgerState } from '../../schema/ledger/ledger.enums';
-import type { Role } from '../../schema/accounts/account.enums';
+import { Role } from '../../schema/accounts/account.enums';
 import type { PresenceEntry } from '../../schema/live/presence.types';
 import { LIVE_TABLES, type LiveTableName } from './tables';
 
@@ -179,6 +179,7 @@ export class PresenceHub {
       if (actor.role === null) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in to show others what you edit.');
       throw new AppError(ErrorCode.FORBIDDEN, 'A read-only token edits nothing.');
     }
+    if (actor.role === Role.VIEWER) throw new AppError(ErrorCode.FORBIDDEN, 'A VIEWER edits nothing: only editors and the office mark the rows they edit.');
     if (!(table in LIVE_TABLES)) throw badInput('table', `${table} is not a live table`);
     const planId = await this.planId(planCode);
     let rowScope: Here['rowScope'] = null;
