@@ -233,6 +233,25 @@ describe('presence: who else has a live table open, and the row each edits', () 
     expect(aSees.lists.flat().map((e) => [e.username, e.rowId])).toEqual([['viewer', null]]); // the anonymous reader never joined; nobody marked a row
   });
 
+  it('a ledger draft being edited is shown only to those who may read it', async () => {
+    const gdp = indicators[0].id; // seq 1, led by 区发改局
+    const draft = (await hub.gql(`mutation($id: ID!) { saveLedgerEntry(input: { indicatorId: $id, department: "区发改局", period: "2019", actualValue: 1 }) { id state } }`, { id: gdp })).saveLedgerEntry;
+    expect(draft.state).toBe('DRAFT');
+    await hub.user('office', Role.ADMIN);
+    const office = tab(await login('office')).presence({ table: 'LEDGER' });
+    const other = tab(zhang).presence({ table: 'LEDGER' }); // an editor of 区住建局: another department's draft
+    const anonymous = tab(null).presence({ table: 'LEDGER' });
+    const a = tab(admin);
+    a.presence({ table: 'LEDGER' });
+    await Promise.all([office, other, anonymous].map((p) => p.next((l) => names(l).includes('admin'))));
+    await a.setEditing({ table: 'LEDGER', rowId: draft.id });
+    expect(editing(await office.next((l) => editing(l, 'admin') !== null), 'admin')).toBe(draft.id);
+    await sleep(300);
+    expect(editing(other.last!, 'admin')).toBeNull();
+    expect(editing(anonymous.last!, 'admin')).toBeNull();
+    expect([...other.lists, ...anonymous.lists].flat().map((e) => e.rowId)).not.toContain(draft.id);
+  });
+
   it('bad input is refused with a code, and changes nothing', async () => {
     const b = tab(zhang);
     const bSees = b.presence({ table: 'RECTIFICATIONS', planCode: 'binjiang-13th' });
