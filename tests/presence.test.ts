@@ -317,7 +317,19 @@ describe.runIf(TEST_ENGINE === 'postgresql')('presence across hubs on one Postgr
     const [row] = (await hubs[0].orm.em.fork().getConnection().execute('select id from indicator order by id limit 1')) as { id: number }[];
     expect((await wang.setEditing({ table: 'INDICATORS', rowId: String(row.id) })).data).toEqual({ setEditing: true });
     await liSees.next((l) => editing(l, 'wang') === String(row.id));
+
+    // The listening connections are cut (a database restart, a proxy): the hubs reconnect and tell each other again who is there.
+    const { default: pg } = await import('pg');
+    const dba = new pg.Client({ connectionString: db.url });
+    await dba.connect();
+    const cut = await dba.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and (query = 'listen plan_hub_presence' or query like 'select pg_notify(%')`);
+    await dba.end();
+    expect(cut.rowCount).toBe(2);
+    await wang.setEditing({ table: 'INDICATORS', rowId: null });
+    expect(await liSees.next((l) => l.length === 1 && editing(l, 'wang') === null, 6000)).toMatchObject([{ username: 'wang', rowId: null }]);
+    await wangSees.next((l) => names(l).join() === 'li', 6000);
+
     await wang.dispose();
-    expect(await liSees.next()).toEqual([]);
+    expect(await liSees.next((l) => l.length === 0)).toEqual([]);
   }, 30_000);
 });

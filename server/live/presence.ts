@@ -303,9 +303,13 @@ export class PresenceHub {
       this.listening = null;
       client.end().catch(() => {});
       this.dropRemote(() => true);
+      retry();
+    };
+    // Until the database answers again, while anyone is here.
+    const retry = (): void => {
       if (this.closed || !this.watchers.size) return;
       setTimeout(() => {
-        if (!this.closed && this.watchers.size && !this.listener) void this.start().catch(lost);
+        if (!this.closed && this.watchers.size && !this.listener) this.start().catch(retry);
       }, 1000).unref();
     };
     client.on('notification', (n) => this.receive(n.payload ?? ''));
@@ -323,6 +327,7 @@ export class PresenceHub {
     // Ask the others who is there; tell them who is here (entries made while reconnecting).
     await this.notify({ s: this.schema, o: this.origin, t: 'hello' });
     for (const entry of this.local.values()) this.tell({ t: 'up', e: this.shared(entry) });
+    if (this.beat) clearInterval(this.beat); // the beat of a connection lost before this one
     this.beat = setInterval(() => {
       this.tell({ t: 'beat' });
       const stale = Date.now() - 3 * this.config.presenceBeatMs;
