@@ -160,9 +160,13 @@ export interface LiveConfig {
   pollMs: number;
   /** LIVE_RECHECK_MS: how often each open connection's credential is checked again, so a sign-out, an expired session, a revoked token or a changed role reaches sockets already open (default 15 s). */
   recheckMs: number;
+  /** LIVE_PRESENCE_EDIT_MS: a row marked as being edited (setEditing) is released when not renewed within this (default 60 s). */
+  presenceEditMs: number;
+  /** LIVE_PRESENCE_BEAT_MS: PostgreSQL only, how often a process tells the others it is still there; silent for three beats, its people are forgotten (default 20 s). */
+  presenceBeatMs: number;
 }
 
-export const DEFAULT_LIVE: LiveConfig = { maxConnections: 2000, maxConnectionsPerUser: 20, keepAliveMs: 12_000, maxRowsPerMessage: 500, retentionMinutes: 60, pollMs: 250, recheckMs: 15_000 };
+export const DEFAULT_LIVE: LiveConfig = { maxConnections: 2000, maxConnectionsPerUser: 20, keepAliveMs: 12_000, maxRowsPerMessage: 500, retentionMinutes: 60, pollMs: 250, recheckMs: 15_000, presenceEditMs: 60_000, presenceBeatMs: 20_000 };
 
 export function liveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
   const whole = (name: string, fallback: number) => {
@@ -178,5 +182,7 @@ export function liveConfig(env: NodeJS.ProcessEnv = process.env): LiveConfig {
     retentionMinutes: positive(env.LIVE_RETENTION_MINUTES, DEFAULT_LIVE.retentionMinutes, 'LIVE_RETENTION_MINUTES'),
     pollMs: whole('LIVE_POLL_MS', DEFAULT_LIVE.pollMs),
     recheckMs: whole('LIVE_RECHECK_MS', DEFAULT_LIVE.recheckMs),
+    presenceEditMs: whole('LIVE_PRESENCE_EDIT_MS', DEFAULT_LIVE.presenceEditMs),
+    presenceBeatMs: whole('LIVE_PRESENCE_BEAT_MS', DEFAULT_LIVE.presenceBeatMs),
   };
 }

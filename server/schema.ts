@@ -34,6 +34,7 @@ import { DatasetResolver } from './datasets/dataset.resolver';
 import { servePrefetched } from './read/prefetched';
 import { READ_TYPES } from './read/model';
 import { LiveResolver, LIVE_PUBSUB } from './live/live.resolver';
+import { PresenceResolver } from './live/presence.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -42,7 +43,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   if (!built) simplePlainFields();
   built ??= buildSchema({
     resolvers: [PlanResolver, DepartmentResolver, ResponsibilityResolver, IndicatorResolver, SpecialTargetResolver, RectificationResolver, InnovationTopicResolver, StandardResolver, EditResolver, AccountResolver, AuditResolver, TransferResolver, YearTargetResolver, IndicatorYearTargetsResolver, IndicatorProgressResolver, LedgerResolver, EvidenceResolver, LedgerEntryEvidenceResolver, MilestoneResolver, SpecialTargetMilestonesResolver, MilestoneProgressResolver, ProgressResolver, HubInfoResolver, RectificationLoopResolver, RectificationStepResolver, RectificationFeedbackResolver, BulletinResolver,
-      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver, AggregateResolver, LiveResolver],
+      CommentResolver, PublicOverviewResolver, PublicIndicatorResolver, PublicSpecialTargetResolver, PublicMilestoneResolver, PublicRectificationResolver, EvaluationResolver, ScoreResolver, DepartmentRatingResolver, InnovationBonusResolver, DatasetResolver, AggregateResolver, LiveResolver, PresenceResolver],
     // Validate every input with its class-validator rules at the edge, naming the argument.
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

@@ -10,7 +10,8 @@ import { formatError } from '../errors';
 import { SESSION_COOKIE } from '../accounts/account.resolver';
 import type { Actor } from '../common/actor';
 import { LiveHub } from './hub';
-import type { LiveContext } from './live.resolver';
+import { PresenceHub, isPresenceMutation } from './presence';
+import type { PresenceContext } from './presence.resolver';
 
 export interface LiveOptions {
   schema: GraphQLSchema;
@@ -49,6 +50,7 @@ const CREDENTIALS_CHANGED = 4205;
 export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHub {
   const { config } = options;
   const hub = new LiveHub(options.orm, config, options.database);
+  const presence = new PresenceHub(options.orm, config, options.database);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   let open = 0;
   const perUser = new Map<string, number>();
@@ -122,20 +124,25 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
       },
       onSubscribe: (_ctx, _id, payload) => {
         let kind: OperationTypeNode | undefined;
+        let presenceMutation = false;
         try {
-          kind = getOperationAST(parse(payload.query), payload.operationName)?.operation;
+          const document = parse(payload.query);
+          kind = getOperationAST(document, payload.operationName)?.operation;
+          presenceMutation = isPresenceMutation(document, payload.operationName);
         } catch {
           return undefined; // graphql-ws answers the syntax error itself
         }
-        if (kind !== OperationTypeNode.SUBSCRIPTION) {
+        // setEditing belongs to the connection that holds the presence subscription (server/live/presence.ts).
+        if (kind !== OperationTypeNode.SUBSCRIPTION && !presenceMutation) {
           return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         return undefined;
       },
       // Refusals carry their codes as over HTTP (NOT_FOUND for an unknown planCode …); unknown errors are masked.
+      // A variable the schema refuses (an unknown LiveTable) is the client's error, as Apollo says over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) } : undefined,
-      context: (ctx) => ({ actor: ctx.extra.actor, live: hub, anonymousRead: options.anonymousRead, authError: null }) as unknown as LiveContext & Record<string, unknown>,
+        result.errors?.length ? { ...result, errors: result.errors.map(requestError).map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) } : undefined,
+      context: (ctx) => ({ actor: ctx.extra.actor, live: hub, presence, connection: ctx.extra, anonymousRead: options.anonymousRead, authError: null }) as unknown as PresenceContext & Record<string, unknown>,
     },
     wss,
     config.keepAliveMs,
@@ -144,7 +151,7 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
   // Before the HTTP server closes: open WebSockets would hold it open.
   app.addHook('preClose', async () => {
     clearInterval(recheck);
-    await hub.close();
+    await Promise.all([hub.close(), presence.close()]);
     await server.dispose();
   });
   return hub;
@@ -152,6 +159,12 @@ export function registerLive(app: FastifyInstance, options: LiveOptions): LiveHu
 
 function sameAccount(a: Actor, b: Actor): boolean {
   return a.userId === b.userId && a.role === b.role && a.departmentId === b.departmentId && a.readOnly === b.readOnly;
+}
+
+/** graphql-js's refusals of the request itself (no resolver ran: no path; a variable's value refused by its type) get BAD_USER_INPUT rather than being masked. */
+function requestError(error: GraphQLError): GraphQLError {
+  if (error.path || error.extensions?.code || (error.originalError && !(error.originalError instanceof GraphQLError))) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 function refuse(socket: WebSocket, code: number, reason: string): false {

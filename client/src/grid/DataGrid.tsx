@@ -29,6 +29,8 @@ import { useSessionRefresh } from './hooks/useSessionRefresh';
 import { useLiveRows } from './hooks/useLiveRows';
 import { useEditClash } from './hooks/useEditClash';
 import { EditClash } from './EditClash';
+import { usePresence } from './hooks/usePresence';
+import { PresenceBar } from './PresenceBar';
 
 // Grid options as constants: a new object on every render would make AG Grid re-apply them.
 // Header labels wrap onto a second line rather than being cut ("Target val…").
@@ -73,6 +75,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   useSessionRefresh(apiRef, user);
   const clash = useEditClash(spec, apiRef, controller, langRef);
   const changedElsewhere = useLiveRows(spec, apiRef, controller, data, clash.onEditedRowChanged);
+  const presence = usePresence(spec); // who else is here, and the row this page edits
   // A row someone else changed while this user edits it: marked, not overwritten (hooks/useLiveRows).
   const rowClassRules = useMemo(() => ({ 'row-changed-elsewhere': (p: { data?: Row }) => !!p.data && changedElsewhere.current.has(p.data.id) }), [changedElsewhere]);
 
@@ -138,6 +141,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         onReload={() => void data.reloadAll()}
       />
       <FilterChips api={api} spec={spec} />
+      <PresenceBar spec={spec} api={api} others={presence.others} />
       <div className="grid-and-panel">
         <div className="grid-wrap" onPaste={clipboard.onPaste} onCopy={clipboard.onCopy}>
           <AgGridReact<Row>
@@ -151,6 +155,8 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
             rowClassRules={rowClassRules}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
+            onCellEditingStarted={presence.onCellEditingStarted}
+            onCellEditingStopped={presence.onCellEditingStopped}
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
             rowSelection={infinite ? SELECT_PAGED : SELECT_ALL}

@@ -18,6 +18,8 @@ type Documents = {
     "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": typeof types.RowHistoryDocument,
     "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation explanationEn }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}": typeof types.BoardIndicatorFragmentDoc,
     "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}": typeof types.BoardIndicatorsDocument,
+    "\n    subscription Presence($table: LiveTable!, $planCode: String) {\n      presence(table: $table, planCode: $planCode) { key username role department departmentEn since rowId editingSince }\n    }\n  ": typeof types.PresenceDocument,
+    "mutation SetEditing($table: LiveTable!, $planCode: String, $rowId: ID) { setEditing(table: $table, planCode: $planCode, rowId: $rowId) }": typeof types.SetEditingDocument,
     "\n  query RectificationLoop($id: ID!) {\n    rectification(id: $id) {\n      id\n      seq\n      status\n      version\n      overdue\n      deadlineYear\n      responsibilities { role department { id name nameEn } }\n      steps { from to note by at department { id name nameEn } }\n      feedback { id text source author createdAt department { id name nameEn } }\n    }\n  }\n": typeof types.RectificationLoopDocument,
     "\n  mutation AddRectificationFeedback($rectificationId: ID!, $text: String!) {\n    addRectificationFeedback(rectificationId: $rectificationId, text: $text) { id }\n  }\n": typeof types.AddRectificationFeedbackDocument,
     "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": typeof types.DepartmentsDocument,
@@ -83,6 +85,8 @@ const documents: Documents = {
     "query RowHistory($entity: String!, $entityId: ID!, $limit: Int) {\n  auditLog(entity: $entity, entityId: $entityId, limit: $limit) { ...AuditEntryFields } }": types.RowHistoryDocument,
     "fragment BoardIndicator on Indicator {\n  id seq name unit attribute baseValue baseYear\n  responsibilities { role department { id name nameEn } }\n  yearTargets { year targetValue derived }\n  progress(year: $year) { year status ratio actualValue targetValue provisional explanation explanationEn }\n  p2016: progress(year: 2016) { status actualValue provisional }\n  p2017: progress(year: 2017) { status actualValue provisional }\n  p2018: progress(year: 2018) { status actualValue provisional }\n  p2019: progress(year: 2019) { status actualValue provisional }\n  p2020: progress(year: 2020) { status actualValue provisional }\n}": types.BoardIndicatorFragmentDoc,
     "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}": types.BoardIndicatorsDocument,
+    "\n    subscription Presence($table: LiveTable!, $planCode: String) {\n      presence(table: $table, planCode: $planCode) { key username role department departmentEn since rowId editingSince }\n    }\n  ": types.PresenceDocument,
+    "mutation SetEditing($table: LiveTable!, $planCode: String, $rowId: ID) { setEditing(table: $table, planCode: $planCode, rowId: $rowId) }": types.SetEditingDocument,
     "\n  query RectificationLoop($id: ID!) {\n    rectification(id: $id) {\n      id\n      seq\n      status\n      version\n      overdue\n      deadlineYear\n      responsibilities { role department { id name nameEn } }\n      steps { from to note by at department { id name nameEn } }\n      feedback { id text source author createdAt department { id name nameEn } }\n    }\n  }\n": types.RectificationLoopDocument,
     "\n  mutation AddRectificationFeedback($rectificationId: ID!, $text: String!) {\n    addRectificationFeedback(rectificationId: $rectificationId, text: $text) { id }\n  }\n": types.AddRectificationFeedbackDocument,
     "query Departments($search: String) { departments(search: $search) { id code name nameEn aliases version createdAt updatedAt } }": types.DepartmentsDocument,
@@ -174,6 +178,14 @@ export function graphql(source: "fragment BoardIndicator on Indicator {\n  id se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}"): (typeof documents)["query BoardIndicators($year: Int!, $limit: Int) {\n  indicators(orderBy: [{ field: \"seq\", direction: ASC }], limit: $limit) { totalCount items { ...BoardIndicator } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription Presence($table: LiveTable!, $planCode: String) {\n      presence(table: $table, planCode: $planCode) { key username role department departmentEn since rowId editingSince }\n    }\n  "): (typeof documents)["\n    subscription Presence($table: LiveTable!, $planCode: String) {\n      presence(table: $table, planCode: $planCode) { key username role department departmentEn since rowId editingSince }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetEditing($table: LiveTable!, $planCode: String, $rowId: ID) { setEditing(table: $table, planCode: $planCode, rowId: $rowId) }"): (typeof documents)["mutation SetEditing($table: LiveTable!, $planCode: String, $rowId: ID) { setEditing(table: $table, planCode: $planCode, rowId: $rowId) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
