@@ -274,3 +274,32 @@ describe('the paged indicators grid (infinite row model)', { timeout: 90_000 }, 
     expect(await indicator(second.id)).toBeNull();
   });
 });
+
+describe('a table read again whole (departments) under an open editor', { timeout: 90_000 }, () => {
+  it('waits until the editor closes: the typed value meets the conflict, the other change is not overwritten', async () => {
+    const [a, b] = await Promise.all([openSession(browser, server.url, { lang: 'zh' }), signedInAs('lihua', 'zh')]);
+    try {
+      const dept = (await server.hub.gql('{ departments { id code name nameEn version } }')).departments.find((d: { code: string }) => d.code !== 'unknown') as { id: string; name: string; nameEn: string; version: number };
+      await Promise.all([openTable(a.page, server.url, '/departments'), openTable(b.page, server.url, '/departments')]);
+      await a.page.waitForTimeout(500); // A's subscription is open
+      const target = cell(a.page, dept.id, 'nameEn');
+      await target.dblclick();
+      const input = target.locator('input');
+      await input.waitFor();
+      await input.fill('Typed by A');
+      await send(b.page, 'mutation($id: ID!, $v: Int) { updateDepartment(id: $id, expectedVersion: $v, patch: { nameEn: "Changed by B" }) { version } }', { id: dept.id, v: dept.version });
+      await a.page.waitForTimeout(1500); // the change set has arrived; the table is not read again under the editor
+      expect(await input.inputValue()).toBe('Typed by A');
+      await input.press('Enter');
+      // The save went against the version A started from: a conflict, B's change kept.
+      await eventually(() => notices(a.page).filter({ hasText: '保存冲突' }).count()).toBe(1);
+      const now = (await server.hub.gql('{ departments { id nameEn version } }')).departments.find((d: { id: string }) => d.id === dept.id);
+      expect(now).toMatchObject({ nameEn: 'Changed by B', version: dept.version + 1 });
+      // Once idle, the table is read again and shows B's value.
+      await a.page.keyboard.press('Escape');
+      await eventually(() => cell(a.page, dept.id, 'nameEn').textContent()).toBe('Changed by B');
+    } finally {
+      await Promise.all([a.context.close(), b.context.close()]);
+    }
+  });
+});

@@ -28,11 +28,31 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
 
   useEffect(() => {
     let queue: Promise<void> = Promise.resolve();
+    /**
+     * Reads the whole table again, but never under an open editor or a save in flight: the rows
+     * would take the newer versions there, and the typed value would then be saved over the other
+     * change without a conflict. Put off until the grid is idle; the save meanwhile goes against the
+     * version the user started from, so a row changed elsewhere meets the usual conflict.
+     */
+    let deferred: ReturnType<typeof setInterval> | null = null;
+    const busyGrid = () => {
+      const api = apiRef.current;
+      return !!api && !api.isDestroyed() && (api.getEditingCells().length > 0 || controller.pending > 0);
+    };
+    const reloadAll = async () => {
+      if (!busyGrid()) return dataRef.current.reloadAll();
+      deferred ??= setInterval(() => {
+        if (busyGrid()) return;
+        clearInterval(deferred!);
+        deferred = null;
+        queue = queue.then(() => reloadAll()).catch(() => {});
+      }, 300);
+    };
     const apply = async (change: RowsChanged) => {
       const api = apiRef.current;
       if (!api || api.isDestroyed()) return;
       if (change.reload || spec.key === 'departments') {
-        await dataRef.current.reloadAll();
+        await reloadAll();
         return;
       }
       const editing = editingRows(api);
@@ -81,7 +101,7 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
         }
       } else if (created.length || deleted.length > deletedEdited.length) {
         // The server knows where new rows fall in the sort and filter; the cache reads its blocks again.
-        await dataRef.current.reloadAll();
+        await reloadAll();
       }
       if (flash.length) api.flashCells({ rowNodes: flash });
       for (const r of [...marked, ...deletedEdited]) markRow(r.id, true);
@@ -100,12 +120,15 @@ export function useLiveRows(spec: TableSpec, apiRef: RefObject<GridApi<Row> | nu
         const held = api.getRowNode(id)?.data;
         if (held) api.applyTransaction({ remove: [held] });
         dataRef.current.updateCounts();
-      } else void dataRef.current.reloadAll();
+      } else void reloadAll();
     };
     const stop = watchRows(LIVE_TABLE[spec.key], null, (change) => {
       queue = queue.then(() => apply(change)).catch(() => {});
     });
-    return stop;
+    return () => {
+      stop();
+      if (deferred) clearInterval(deferred);
+    };
   }, [spec, apiRef, controller]);
 
   return changedElsewhere;
