@@ -265,7 +265,9 @@ export class PresenceHub {
   private send(w: Watcher): void {
     const meta = LIVE_TABLES[w.table];
     const entries: PresenceEntry[] = [];
-    for (const e of [...this.local.values(), ...this.remote.values()]) {
+    // Who is working on the plan is for colleagues: anonymous readers (a public hub) and read-only
+    // tokens get an empty list, so no staff name reaches the outside.
+    for (const e of listable(w.actor) ? [...this.local.values(), ...this.remote.values()] : []) {
       if (e.table !== w.table || e.userId === w.actor.userId) continue;
       if (w.planId !== null && e.planId !== null && e.planId !== w.planId) continue;
       const shown = e.rowId !== null && (!meta.ledger || (e.rowScope !== null && canReadEntry(w.actor, { state: e.rowScope.state as LedgerState, departmentId: e.rowScope.departmentId })));
@@ -409,7 +411,7 @@ export class PresenceHub {
   }
 }
 
-/** Signed-in people are listed (and may mark a row); anonymous readers and read-only tokens only watch. */
+/** Signed-in people are listed, see the others and may mark a row; anonymous readers and read-only tokens get an empty list. */
 function listable(actor: Actor): boolean {
   return actor.userId !== null && actor.role !== null && !actor.readOnly;
 }

@@ -174,3 +174,22 @@ describe('the dataset editor', { timeout: 120_000 }, () => {
     expect(lines).toHaveLength(3);
   });
 });
+
+describe('signed out', () => {
+  it('the page asks to sign in instead of showing a refusal or an editor', async () => {
+    const anon = await openSession(browser, server.url, { anonymous: true });
+    try {
+      await anon.page.goto(`${server.url}/datasets`);
+      const panel = anon.page.getByTestId('datasets-signed-out');
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain('登录后可查看数据集及其链接。');
+      expect(await anon.page.locator('.monaco-editor').count()).toBe(0);
+      await anon.page.waitForTimeout(500);
+      expect(await notices(anon.page).count()).toBe(0);
+      await panel.getByRole('button', { name: '登录' }).click();
+      await eventually(() => anon.page.getByRole('dialog').count()).toBeGreaterThan(0);
+    } finally {
+      await anon.context.close();
+    }
+  });
+});

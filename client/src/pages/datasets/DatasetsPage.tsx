@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { formatDateTime, useI18n } from '../../i18n';
-import { useSession } from '../../api/session';
+import { requestSignIn, useSession } from '../../api/session';
 import { toProblem } from '../../api/errors';
 import { dismiss, notify } from '../../ui/notify';
 import { gridTheme } from '../../grid/theme';
@@ -51,6 +51,9 @@ const T = {
   never: { zh: '从未', en: 'never' },
   copy: { zh: '复制', en: 'Copy' },
   officeOnly: { zh: '只有考评办（管理员）可以管理数据集。', en: 'Only the evaluation office (ADMIN) manages datasets.' },
+  signIn: { zh: '登录后可查看数据集及其链接。', en: 'Sign in to see the datasets and their links.' },
+  signInButton: { zh: '登录', en: 'Sign in' },
+  failed: { zh: '数据集加载失败', en: 'Could not load the datasets' },
 };
 
 interface Draft {
@@ -109,9 +112,17 @@ export function DatasetsPage() {
   const proposed = useMemo(() => defaultLabels(analysis.columns), [analysis.columns]);
   const labelOf = (path: string) => labelEdits[path] ?? savedLabels[path] ?? proposed[path] ?? '';
 
-  const fail = useCallback((error: unknown) => notify({ kind: 'error', title: toProblem(error).message }), []);
+  const fail = useCallback((error: unknown) => {
+    const p = toProblem(error);
+    notify({ kind: 'error', title: t(T.failed), detail: `${p.code}: ${p.message}` });
+  }, [t]);
   const reload = useCallback(() => loadDatasets().then(setDatasets).catch(fail), [fail]);
-  useEffect(() => void reload(), [reload]);
+  // Datasets are listed to signed-in users; signed out, the page says so instead of a refusal.
+  const signedIn = !!user;
+  useEffect(() => {
+    if (signedIn) void reload();
+    else setDatasets([]);
+  }, [reload, signedIn]);
 
   const open = useCallback(
     async (d: DatasetRow | null) => {
@@ -170,6 +181,19 @@ export function DatasetsPage() {
   const origin = typeof location === 'undefined' ? '' : location.origin;
   const link = (ext: string, token?: string) => `${origin}/datasets/${current?.name}.${ext}${token ? `?token=${token}` : ''}`;
   const copyText = (text: string) => void navigator.clipboard?.writeText(text).catch(() => undefined);
+
+  if (user === null) {
+    return (
+      <div className="page datasets-page" data-testid="datasets-signed-out">
+        <h1>{t(T.title)}</h1>
+        <p className="muted">{t(T.intro)}</p>
+        <p>{t(T.signIn)}</p>
+        <button type="button" onClick={() => requestSignIn()}>
+          {t(T.signInButton)}
+        </button>
+      </div>
+    );
+  }
 
   return (
     <div className="page datasets-page">
