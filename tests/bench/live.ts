@@ -122,6 +122,56 @@ async function benchDelivery() {
     // Commit lies between sending and the answer: measured from the answer, a delivery can come first (0).
     for (const t of got) latencies.push(Math.max(0, t - committed));
   }
+  // Presence: every subscriber also joins the table's presence list; another user marks a row and
+  // the time until each subscriber's list shows the mark is taken, with the memory it adds.
+  const marker = { u: 'bench-marker', p: `bench-${process.pid}-marker-pw` };
+  await hub.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: marker.u, password: marker.p, role: 'ADMIN' } }, token);
+  const markerToken = (await hub.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: marker.u, p: marker.p })).body!.data.login.token as string;
+  const markRow = rows[0].id;
+  let listed = 0;
+  let markSent = 0;
+  const markSeen: number[] = [];
+  const sawMark = new Set<number>();
+  clients.forEach((c, i) => {
+    let first = true;
+    c.subscribe({ query: 'subscription { presence(table: INDICATORS) { key username rowId } }' }, {
+      next: (m: any) => {
+        if (first) {
+          first = false;
+          listed++;
+        }
+        if (markSent && !sawMark.has(i) && (m.data?.presence ?? []).some((e: { rowId: string | null }) => e.rowId === markRow)) {
+          sawMark.add(i);
+          markSeen.push(performance.now() - markSent);
+        }
+      },
+      error: (e) => console.error('presence error', e),
+      complete: () => {},
+    });
+  });
+  while (listed < n) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 2000));
+  const withPresence = hub.rssKb();
+  const markerClient = createClient({ url: `ws://127.0.0.1:${hub.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${markerToken}` }, lazy: false, retryAttempts: 0, onNonLazyError: () => {} });
+  await new Promise<void>((resolve) => {
+    markerClient.subscribe({ query: 'subscription { presence(table: INDICATORS) { key } }' }, { next: () => resolve(), error: (e) => console.error('marker presence error', e), complete: () => {} });
+  });
+  await new Promise((r) => setTimeout(r, 1000)); // every list has the marker (not yet editing)
+  markSent = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    markerClient.subscribe({ query: 'mutation($id: ID) { setEditing(table: INDICATORS, rowId: $id) }', variables: { id: markRow } }, { next: () => {}, error: reject, complete: () => resolve() });
+  });
+  const deadline = performance.now() + 5000;
+  while (sawMark.size < n && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  if (sawMark.size < n) console.error(`presence: only ${sawMark.size} of ${n} subscribers saw the mark within 5 s`);
+  await markerClient.dispose();
+  console.log(JSON.stringify({
+    presence: {
+      engine, subscribers: n, sawMark: sawMark.size,
+      markToListMs: { p50: pct(markSeen, 50), p99: pct(markSeen, 99), max: pct(markSeen, 100) },
+      kbPerPresenceSubscription: Math.round(((withPresence - after) / n) * 10) / 10,
+    },
+  }));
   console.log(JSON.stringify({
     delivery: {
       engine, subscribers: n, edits: Number(opt.edits), deliveries: latencies.length,
