@@ -72,3 +72,36 @@ describe('presence in the grid', { timeout: 60_000 }, () => {
     await eventually(() => zhang.page.getByTestId('presence').count()).toBe(0);
   });
 });
+
+describe('presence in the ledger', { timeout: 60_000 }, () => {
+  it('the office sees who else has the ledger open, and the entry a department is typing into', async () => {
+    const led = (await server.hub.gql('{ indicators(filter: { department: "区住建局", role: LEAD }) { items { id } } }')).indicators.items[0];
+    const filed = await zhang.context.request.post(`${server.url}/graphql`, {
+      data: { query: 'mutation($id: ID!) { saveLedgerEntry(input: { indicatorId: $id, department: "区住建局", period: "2019-06", actualValue: 1 }) { id state } }', variables: { id: led.id } },
+    });
+    const entry = (await filed.json()).data.saveLedgerEntry as { id: string; state: string };
+    expect(entry.state).toBe('DRAFT');
+    const openLedger = async (page: Page) => {
+      await page.goto(`${server.url}/ledger`);
+      await page.locator(`.ag-row[row-id="${entry.id}"]`).first().waitFor();
+    };
+    await Promise.all([openLedger(admin.page), openLedger(zhang.page)]);
+    const chips = (page: Page) => page.getByTestId('presence').locator('.presence-chip');
+    await eventually(() => chips(admin.page).allInnerTexts()).toEqual(['zhang（区住建局）']);
+    await eventually(() => chips(zhang.page).allInnerTexts()).toEqual(['admin']);
+    const ledgerTag = () =>
+      admin.page.evaluate((id) => {
+        const first = document.querySelector(`.ag-row[row-id="${id}"] .ag-cell[col-id="item"]`);
+        const content = first ? getComputedStyle(first, '::after').content : 'none';
+        return content === 'none' || content === 'normal' ? '' : content;
+      }, entry.id);
+    expect(await ledgerTag()).toBe('');
+    await zhang.page.locator(`.ag-row[row-id="${entry.id}"] [col-id="actualValue"]`).dblclick();
+    await zhang.page.locator(`.ag-row[row-id="${entry.id}"] [col-id="actualValue"] input`).waitFor();
+    await eventually(() => ledgerTag()).toBe('"✎ zhang"');
+    expect(await chips(admin.page).first().getAttribute('title')).toContain('正在编辑：');
+    await screenshot(admin.page, 'presence-ledger');
+    await zhang.page.keyboard.press('Escape');
+    await eventually(() => ledgerTag()).toBe('');
+  });
+});

@@ -30,6 +30,7 @@ import { useLiveRows } from './hooks/useLiveRows';
 import { useEditClash } from './hooks/useEditClash';
 import { EditClash } from './EditClash';
 import { usePresence } from './hooks/usePresence';
+import { LIVE_TABLE } from '../api/live';
 import { PresenceBar } from './PresenceBar';
 
 // Grid options as constants: a new object on every render would make AG Grid re-apply them.
@@ -75,7 +76,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   useSessionRefresh(apiRef, user);
   const clash = useEditClash(spec, apiRef, controller, langRef);
   const changedElsewhere = useLiveRows(spec, apiRef, controller, data, clash.onEditedRowChanged);
-  const presence = usePresence(spec); // who else is here, and the row this page edits
+  const presence = usePresence(LIVE_TABLE[spec.key] ?? null); // who else is here, and the row this page edits
   // A row someone else changed while this user edits it: marked, not overwritten (hooks/useLiveRows).
   const rowClassRules = useMemo(() => ({ 'row-changed-elsewhere': (p: { data?: Row }) => !!p.data && changedElsewhere.current.has(p.data.id) }), [changedElsewhere]);
 
@@ -124,7 +125,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
   const { panel } = focus;
 
   return (
-    <div className={`table-view${access.edit ? '' : ' table-readonly'}`} data-table={spec.key}>
+    <div className={`table-view${access.edit ? '' : ' table-readonly'}`} data-table={spec.key} data-presence={spec.key}>
       <GridToolbar
         spec={spec}
         api={api}
@@ -141,7 +142,7 @@ export function DataGrid({ spec }: { spec: TableSpec }) {
         onReload={() => void data.reloadAll()}
       />
       <FilterChips api={api} spec={spec} />
-      <PresenceBar spec={spec} api={api} others={presence.others} />
+      <PresenceBar scope={spec.key} titleField={spec.titleField} api={api} others={presence.others} />
       <div className="grid-and-panel">
         <div className="grid-wrap" onPaste={clipboard.onPaste} onCopy={clipboard.onCopy}>
           <AgGridReact<Row>

@@ -1,7 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { useI18n, type Lang } from '../i18n';
 import type { PresenceEntry } from '../api/presence';
-import type { Row, TableSpec } from '../tables/types';
 
 interface Person {
   username: string;
@@ -32,20 +31,31 @@ const NAME_TAG = 'position:absolute;top:50%;right:4px;transform:translateY(-50%)
  * on its title cell. The marks are a style sheet keyed by row id, so they follow the rows as the grid
  * scrolls, pages and redraws, without touching the grid's rendering.
  */
-export function PresenceBar({ spec, api, others }: { spec: TableSpec; api: GridApi<Row> | null; others: PresenceEntry[] }) {
+export function PresenceBar<T extends object>({ scope, titleField, api, others, nameOf }: {
+  /** The `data-presence` of the element around the grid: the marks apply to its rows only. */
+  scope: string;
+  /** The column whose cell carries the editor's name tag. */
+  titleField: string;
+  api: GridApi<T> | null;
+  others: PresenceEntry[];
+  /** A row's name in the chip's tooltip, when the title column is not a field of the row. */
+  nameOf?: (row: T) => string;
+}) {
   const { lang, t } = useI18n();
   const list = people(others, lang);
   const marks = list
     .flatMap((p) => p.rows.filter((id) => /^\d+$/.test(id)).map((id) => ({ id, who: p.username })))
     .map(({ id, who }) => {
-      const row = `.table-view[data-table="${spec.key}"] .ag-row[row-id="${id}"]`;
-      return `${row}{${ROW_MARK}}\n${row} .ag-cell[col-id="${spec.titleField}"]::after{${NAME_TAG}content:${cssString(`✎ ${who}`)}}`;
+      const row = `[data-presence="${scope}"] .ag-row[row-id="${id}"]`;
+      return `${row}{${ROW_MARK}}\n${row} .ag-cell[col-id="${titleField}"]::after{${NAME_TAG}content:${cssString(`✎ ${who}`)}}`;
     })
     .join('\n');
   if (!list.length) return null;
   const rowName = (id: string) => {
-    const data = api && !api.isDestroyed() ? api.getRowNode(id)?.data : undefined;
-    return String(data?.[spec.titleField] ?? `#${id}`);
+    const row = api && !api.isDestroyed() ? api.getRowNode(id)?.data : undefined;
+    if (row && nameOf) return nameOf(row);
+    const title = (row as Record<string, unknown> | undefined)?.[titleField];
+    return title != null && typeof title !== 'object' ? String(title) : `#${id}`;
   };
   return (
     <div className="presence-bar" data-testid="presence" aria-live="polite">

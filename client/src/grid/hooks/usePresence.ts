@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CellEditingStartedEvent } from 'ag-grid-community';
-import { LIVE_TABLE } from '../../api/live';
 import { announceEditing, onReconnect, watchPresence, type PresenceEntry } from '../../api/presence';
-import type { Row, TableSpec } from '../../tables/types';
 
 /** The server lets an editing mark go after 60 s (LIVE_PRESENCE_EDIT_MS) unless renewed: renew well within. */
 const RENEW_MS = 20_000;
 /** Moving to the next cell of the same row stops one editor and starts another: no release in between. */
 const RELEASE_AFTER_MS = 400;
 
+/** What presence reads of any grid's cellEditingStarted event: the row's id. */
+type EditingStarted = { data?: { id?: unknown } | null; node: { id?: string | null } };
+
 export interface Presence {
   /** The others who have this table open (not this user), with the row each edits. */
   others: PresenceEntry[];
-  onCellEditingStarted(e: CellEditingStartedEvent<Row>): void;
+  onCellEditingStarted(e: EditingStarted): void;
   onCellEditingStopped(): void;
 }
 
@@ -21,8 +21,7 @@ export interface Presence {
  * page edits — from the editor opening until it closes, renewed while it stays open, announced
  * again after a reconnect. Leaving the page (or the table) ends the subscription, which releases it.
  */
-export function usePresence(spec: TableSpec): Presence {
-  const table = LIVE_TABLE[spec.key] ?? null;
+export function usePresence(table: string | null): Presence {
   const [others, setOthers] = useState<PresenceEntry[]>([]);
   const editing = useRef<string | null>(null);
   const release = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -43,8 +42,8 @@ export function usePresence(spec: TableSpec): Presence {
   }, [table]);
 
   const onCellEditingStarted = useCallback(
-    (e: CellEditingStartedEvent<Row>) => {
-      const id = e.data?.id ?? e.node.id ?? null;
+    (e: EditingStarted) => {
+      const id = (e.data?.id != null ? String(e.data.id) : null) ?? e.node.id ?? null;
       clearTimeout(release.current);
       if (!table || !id || id === editing.current) return;
       editing.current = id;

@@ -18,6 +18,8 @@ import { EntryDialog } from './EntryDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { LedgerEdits, parseActual, type LedgerField } from './edits';
 import { usePendingSaveWarning, useUndoShortcuts } from '../../grid/hooks/useUndoShortcuts';
+import { usePresence } from '../../grid/hooks/usePresence';
+import { PresenceBar } from '../../grid/PresenceBar';
 import { itemName, LEDGER_TEXT, ledgerReason, periodLabel, STATE_LABEL, unitOf } from './text';
 import './ledger.css';
 
@@ -174,6 +176,8 @@ export function LedgerPage() {
   const [asking, setAsking] = useState<{ kind: 'return' | 'reopen'; entry: LedgerEntry } | null>(null);
   const a = access(user);
   const apiRef = useRef<GridApi<LedgerEntry> | null>(null);
+  // Who else has the ledger open, and the entry each is typing into (issue 17, as on the plan tables' grids).
+  const presence = usePresence('LEDGER');
   const langRef = useRef(lang);
   langRef.current = lang;
   const [, bump] = useReducer((x: number) => x + 1, 0);
@@ -320,8 +324,9 @@ export function LedgerPage() {
           {error}
         </p>
       )}
+      <PresenceBar scope="ledger" titleField="item" api={apiRef.current} others={presence.others} nameOf={(e) => `${itemName(e, lang)} · ${periodLabel(e.period, lang)}`} />
       <div className="grid-and-panel">
-        <div className="grid-wrap">
+        <div className="grid-wrap" data-presence="ledger">
           <AgGridReact<LedgerEntry>
             key={lang}
             theme={gridTheme}
@@ -337,6 +342,8 @@ export function LedgerPage() {
             tooltipShowDelay={400}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
+            onCellEditingStarted={presence.onCellEditingStarted}
+            onCellEditingStopped={presence.onCellEditingStopped}
             stopEditingWhenCellsLoseFocus
             onGridReady={(e) => {
               apiRef.current = e.api;
