@@ -112,7 +112,7 @@ for (const lang of ['zh', 'en'] as const) {
       await screenshot(a.page, `edit-clash-changed-${lang}`);
 
       await banner().getByRole('button', { name: zh ? '继续输入' : 'Keep typing' }).click();
-      expect(await banner().count()).toBe(0);
+      await eventually(() => banner().count()).toBe(0);
       expect(await input.inputValue()).toBe(mine);
       await input.press('End');
       await input.pressSequentially('!');
@@ -133,7 +133,7 @@ for (const lang of ['zh', 'en'] as const) {
       await send(b.page, UPDATE, { id: row.id, v: row.version, patch: { name: theirs } });
       await bannerShows(row.id);
       await banner().getByRole('button', { name: zh ? '采用新值' : 'Take the new value' }).click();
-      expect(await banner().count()).toBe(0);
+      await eventually(() => banner().count()).toBe(0);
       await eventually(() => cell(a.page, row.id, 'name').locator('input').count()).toBe(0);
       await eventually(() => cell(a.page, row.id, 'name').textContent()).toBe(theirs);
       expect(await a.page.locator(`.ag-row[row-id="${row.id}"].row-changed-elsewhere`).count()).toBe(0);
@@ -168,13 +168,13 @@ for (const lang of ['zh', 'en'] as const) {
       await send(b.page, UPDATE, { id: row.id, v: row.version, patch: { name: zh ? '乙方第一次' : 'B, first' } });
       await bannerShows(row.id);
       await banner().getByRole('button', { name: zh ? '继续输入' : 'Keep typing' }).click();
-      expect(await banner().count()).toBe(0);
+      await eventually(() => banner().count()).toBe(0);
       await send(b.page, UPDATE, { id: row.id, v: row.version + 1, patch: { name: zh ? '乙方第二次' : 'B, second' } });
       await bannerShows(row.id);
       expect(await banner().textContent()).toContain(zh ? '本格现为“乙方第二次”' : 'this cell is now "B, second"');
       // The choice from the keyboard, without leaving the editor.
       await input.press('Alt+K');
-      expect(await banner().count()).toBe(0);
+      await eventually(() => banner().count()).toBe(0);
       expect(await input.inputValue()).toBe(mine);
       await input.press('Enter');
       await cellState(a.page, row.id, 'name', 'saved').waitFor();
@@ -190,7 +190,7 @@ for (const lang of ['zh', 'en'] as const) {
       await send(b.page, UPDATE, { id: row.id, v: row.version, patch: { name: theirs } });
       await bannerShows(row.id);
       await input.press('Enter');
-      expect(await banner().count()).toBe(0);
+      await eventually(() => banner().count()).toBe(0);
       await eventually(() => conflicts().count()).toBe(1);
       expect(await conflicts().textContent()).toContain(mine);
       expect(await standard(row.id)).toMatchObject({ name: theirs, version: row.version + 1 });

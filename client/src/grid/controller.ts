@@ -105,8 +105,10 @@ export class EditController {
     if (!api) return;
     const overlay = this.overlay.get(row.id);
     const data = overlay?.size ? { ...row, ...Object.fromEntries(overlay) } : { ...row };
-    if (this.spec.rowModel === 'clientSide') api.applyTransaction({ update: [data] });
-    else api.getRowNode(row.id)?.setData(data);
+    // A row no longer in the grid (deleted meanwhile, here or elsewhere) is not put back by an update.
+    if (this.spec.rowModel === 'clientSide') {
+      if (api.getRowNode(row.id)) api.applyTransaction({ update: [data] });
+    } else api.getRowNode(row.id)?.setData(data);
   }
 
   /** Whether typed values of this row are still waiting to be saved (live changes leave such rows alone). */

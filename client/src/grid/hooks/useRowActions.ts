@@ -60,7 +60,11 @@ export function useRowActions(spec: TableSpec, apiRef: RefObject<GridApi<Row> | 
       }
     }
     if (!removed.length || !a) return;
-    if (spec.rowModel === 'clientSide') a.applyTransaction({ remove: removed });
+    if (spec.rowModel === 'clientSide') {
+      // The live change (hooks/useLiveRows) may have taken some of them out first.
+      const still = removed.filter((r) => a.getRowNode(r.id));
+      if (still.length) a.applyTransaction({ remove: still });
+    }
     else {
       a.deselectAll();
       a.refreshInfiniteCache();
