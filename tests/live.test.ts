@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startHub, TEST_ENGINE, ADMIN_PASSWORD, type TestHub } from './helpers';
+import { subscriptionQueue } from './subscription-queue';
 import { Role } from '../schema/accounts/account.enums';
 import { createServices } from '../server/services';
 import { SYSTEM_ACTOR } from '../server/common/actor';
@@ -40,51 +41,17 @@ function subscribe(port: number, variables: Record<string, unknown>, params: Rec
     onNonLazyError: () => {}, // the close code is what the tests read (closed)
     on: { closed: (e) => closedWith((e as { code: number }).code) },
   });
-  const messages: any[] = [];
-  const errors: unknown[] = [];
-  let taken = 0;
-  const waiters = new Set<() => void>();
+  const queue = subscriptionQueue<any>('message', 2000);
   client.subscribe({ query: SUBSCRIBE, variables }, {
-    next: (m) => {
-      messages.push(m.errors ? { errors: m.errors } : m.data!.rowsChanged);
-      for (const w of waiters) w();
-    },
-    error: (e) => {
-      errors.push(e);
-      for (const w of waiters) w();
-    },
+    next: (m) => queue.push(m.errors ? { errors: m.errors } : m.data!.rowsChanged),
+    error: (e) => queue.fail(e),
     complete: () => {},
   });
   return {
-    messages,
-    errors,
+    messages: queue.items,
+    errors: queue.errors,
     closed,
-    next(match = () => true, ms = 2000) {
-      return new Promise((resolve, reject) => {
-        const look = () => {
-          while (taken < messages.length) {
-            const m = messages[taken++];
-            if (match(m)) {
-              waiters.delete(look);
-              clearTimeout(timer);
-              resolve(m);
-              return;
-            }
-          }
-          if (errors.length) {
-            waiters.delete(look);
-            clearTimeout(timer);
-            reject(new Error(`subscription failed: ${String((errors[0] as any)?.reason ?? JSON.stringify(errors[0]))}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(look);
-          reject(new Error(`no matching message within ${ms} ms; got ${JSON.stringify(messages)}`));
-        }, ms);
-        waiters.add(look);
-        look();
-      });
-    },
+    next: queue.next,
     dispose: () => client.dispose() as Promise<void>,
   };
 }

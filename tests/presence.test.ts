@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../server/common/actor';
 import type { Em } from '../server/orm';
 import { createApp, type PlanHub } from '../server/app';
 import { freshPgDatabase } from './reliability/hub-process';
+import { subscriptionQueue } from './subscription-queue';
 
 const PRESENCE = `subscription($table: LiveTable!, $planCode: String) { presence(table: $table, planCode: $planCode) { key username role department departmentEn since rowId editingSince } }`;
 const SET_EDITING = `mutation($table: LiveTable!, $planCode: String, $rowId: ID) { setEditing(table: $table, planCode: $planCode, rowId: $rowId) }`;
@@ -51,55 +52,20 @@ function openTab(port: number, token: string | null): Tab {
     });
   return {
     presence(variables) {
-      const lists: any[][] = [];
-      const errors: any[] = [];
-      let taken = 0;
-      const waiters = new Set<() => void>();
+      const queue = subscriptionQueue<any[]>('presence list', 3000);
       const stop = client.subscribe({ query: PRESENCE, variables }, {
-        next: (m) => {
-          if (m.errors) errors.push(...m.errors);
-          else lists.push((m.data as any).presence);
-          for (const w of waiters) w();
-        },
-        error: (e) => {
-          errors.push(e);
-          for (const w of waiters) w();
-        },
+        next: (m) => (m.errors ? m.errors.forEach((e) => queue.fail(e)) : queue.push((m.data as any).presence)),
+        error: (e) => queue.fail(e),
         complete: () => {},
       });
       return {
-        lists,
-        errors,
+        lists: queue.items,
+        errors: queue.errors,
         get last() {
-          return lists.at(-1);
+          return queue.items.at(-1);
         },
         stop,
-        next(match = () => true, ms = 3000) {
-          return new Promise((resolve, reject) => {
-            const look = () => {
-              while (taken < lists.length) {
-                const list = lists[taken++];
-                if (match(list)) {
-                  waiters.delete(look);
-                  clearTimeout(timer);
-                  resolve(list);
-                  return;
-                }
-              }
-              if (errors.length) {
-                waiters.delete(look);
-                clearTimeout(timer);
-                reject(new Error(`presence failed: ${JSON.stringify(errors)}`));
-              }
-            };
-            const timer = setTimeout(() => {
-              waiters.delete(look);
-              reject(new Error(`no matching presence list within ${ms} ms; got ${JSON.stringify(lists)}`));
-            }, ms);
-            waiters.add(look);
-            look();
-          });
-        },
+        next: queue.next,
       };
     },
     run,
